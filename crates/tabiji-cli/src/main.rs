@@ -1,0 +1,215 @@
+//! `tabiji`: create, inspect, validate, edit and convert Tabiji maps without a window.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use tabiji_core::{json, store::Store, validate, Document, Error, Language, Op, Template};
+
+#[derive(Parser)]
+#[command(name = "tabiji", version, about = "Work with Tabiji customer journey maps (*.tabiji)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new map file from a template.
+    New {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = TemplateArg::B2b)]
+        template: TemplateArg,
+        /// Language of the template's texts; defaults to the system's (LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Show a map's title, stages, counts and schema version.
+    Info {
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a map in another format.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Where to write; standard output if omitted.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Create a map file from a JSON export.
+    Import { json_file: PathBuf, file: PathBuf },
+    /// Apply operations, one JSON op per line, each in its own transaction.
+    Apply {
+        file: PathBuf,
+        ops: PathBuf,
+        /// Print "applied <line>" after each op is committed.
+        #[arg(long)]
+        progress: bool,
+    },
+    /// Check a map file: database integrity, schema version and the map's invariants.
+    Validate { file: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TemplateArg {
+    B2b,
+    Blank,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ja,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+/// A failure with the one line the user sees.
+struct Failure(String);
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        Failure(format!("{} [{}]", e, e.code()))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("tabiji: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::New { file, template, lang, title } => {
+            let template = match template {
+                TemplateArg::B2b => Template::B2b,
+                TemplateArg::Blank => Template::Blank,
+            };
+            let lang = match lang {
+                Some(LangArg::Ja) => Language::Ja,
+                Some(LangArg::En) => Language::En,
+                None => system_language(),
+            };
+            Document::create(&file, &template.build(lang, title.as_deref()))?;
+            Ok(())
+        }
+        Command::Info { file, json } => info(&file, json),
+        Command::Export { file, format: ExportFormat::Json, out } => {
+            let map = Document::open(&file)?.map()?;
+            write_output(out.as_deref(), json::to_json(&map).as_bytes())
+        }
+        Command::Import { json_file, file } => {
+            let text = std::fs::read_to_string(&json_file).map_err(|e| Error::Io { path: json_file.clone(), source: e })?;
+            let map = json::from_json(&text).map_err(|e| Failure(format!("{}: {e}", json_file.display())))?;
+            Document::create(&file, &map)?;
+            Ok(())
+        }
+        Command::Apply { file, ops, progress } => apply(&file, &ops, progress),
+        Command::Validate { file } => validate_file(&file),
+    }
+}
+
+fn system_language() -> Language {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .map_or(Language::En, |locale| Language::from_locale(&locale))
+}
+
+fn info(file: &Path, as_json: bool) -> Result<(), Failure> {
+    let document = Document::open(file)?;
+    let map = document.map()?;
+    let version = document.store().schema_version()?;
+    let counts = map.counts();
+    let text = if as_json {
+        let value = serde_json::json!({
+            "title": map.info.title,
+            "description": map.info.description,
+            "language": map.info.language,
+            "created_at": map.info.created_at,
+            "updated_at": map.info.updated_at,
+            "stages": map.stages.iter().map(|s| &s.name).collect::<Vec<_>>(),
+            "lanes": map.lanes.iter().map(|l| &l.name).collect::<Vec<_>>(),
+            "counts": counts,
+            "schema_version": version,
+        });
+        serde_json::to_string_pretty(&value).expect("json values serialise") + "\n"
+    } else {
+        let stages = map.stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(" → ");
+        format!(
+            "{}\nstages: {stages}\ncards: {}  personas: {} (in {} organisations)  emotion points: {}  KPIs: {}\nschema version: {version}\n",
+            map.info.title, counts.cards, counts.personas, counts.orgs, counts.emotion_points, counts.kpis
+        )
+    };
+    write_output(None, text.as_bytes())
+}
+
+fn apply(file: &Path, ops_file: &Path, progress: bool) -> Result<(), Failure> {
+    let reader = std::fs::File::open(ops_file).map_err(|e| Error::Io { path: ops_file.to_owned(), source: e })?;
+    let mut document = Document::open(file)?;
+    let mut stdout = std::io::stdout().lock();
+    let mut applied = 0;
+    for (index, line) in std::io::BufReader::new(reader).lines().enumerate() {
+        let number = index + 1;
+        let at = |message: String| Failure(format!("{}:{number}: {message}", ops_file.display()));
+        let line = line.map_err(|e| at(e.to_string()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let op: Op = serde_json::from_str(&line).map_err(|e| at(format!("not an op: {e}")))?;
+        document.apply(op).map_err(|e| at(format!("{e} [{}]; {applied} earlier ops were applied", e.code())))?;
+        applied += 1;
+        if progress {
+            writeln!(stdout, "applied {number}").and_then(|()| stdout.flush()).map_err(|e| at(e.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_file(file: &Path) -> Result<(), Failure> {
+    let store = Store::open(file)?;
+    let mut problems: Vec<String> = Vec::new();
+    if let Err(messages) = store.integrity_check() {
+        problems.extend(messages.into_iter().map(|m| format!("integrity: {m}")));
+    }
+    problems.extend(store.ordering_problems()?);
+    match store.load() {
+        Ok(map) => problems.extend(validate::map(&map).into_iter().map(|p| format!("{}: {}", p.path, p.message))),
+        Err(e) => problems.push(e.to_string()),
+    }
+    let version = store.schema_version()?;
+    if problems.is_empty() {
+        println!("{}: ok (schema version {version})", file.display());
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("{problem}");
+    }
+    Err(Failure(format!("{}: {} problem(s) found", file.display(), problems.len())))
+}
+
+fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| Error::Io { path: path.to_owned(), source: e }.into()),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| Failure(e.to_string()))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! An open map with its undo history: the one writer every front end (app, CLI) goes through.
+
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::Map;
+use crate::ops::Op;
+use crate::store::Store;
+use crate::validate;
+
+/// How many steps undo reaches back.
+const HISTORY_LIMIT: usize = 10_000;
+
+pub struct Document {
+    store: Store,
+    undo: Vec<Op>,
+    redo: Vec<Op>,
+}
+
+impl Document {
+    /// Creates a new map file from `map`, which must satisfy every invariant.
+    pub fn create(path: &Path, map: &Map) -> Result<Document> {
+        if let Some(problem) = validate::map(map).into_iter().next() {
+            return Err(problem.into());
+        }
+        Ok(Document::new(Store::create(path, map)?))
+    }
+
+    /// Opens a map file for editing; a file whose content breaks the map's invariants is refused
+    /// as damaged, with the first broken rule named.
+    pub fn open(path: &Path) -> Result<Document> {
+        let store = Store::open(path)?;
+        let damaged = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
+        if let Some(problem) = store.ordering_problems()?.into_iter().next() {
+            return Err(damaged(problem));
+        }
+        if let Some(problem) = validate::map(&store.load()?).into_iter().next() {
+            return Err(damaged(format!("{}: {}", problem.path, problem.message)));
+        }
+        Ok(Document::new(store))
+    }
+
+    fn new(store: Store) -> Document {
+        Document { store, undo: Vec::new(), redo: Vec::new() }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn map(&self) -> Result<Map> {
+        self.store.load()
+    }
+
+    /// Applies `op` as one undoable step, committed to the file before this returns.
+    pub fn apply(&mut self, op: Op) -> Result<()> {
+        let inverse = self.commit(op)?;
+        self.undo.push(inverse);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<()> {
+        let op = self.undo.pop().ok_or(Error::NothingToReplay("undo"))?;
+        match self.commit(op.clone()) {
+            Ok(inverse) => Ok(self.redo.push(inverse)),
+            Err(e) => {
+                self.undo.push(op);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self) -> Result<()> {
+        let op = self.redo.pop().ok_or(Error::NothingToReplay("redo"))?;
+        match self.commit(op.clone()) {
+            Ok(inverse) => Ok(self.undo.push(inverse)),
+            Err(e) => {
+                self.redo.push(op);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn commit(&mut self, op: Op) -> Result<Op> {
+        self.store.write(|tx| op.apply(tx))
+    }
+}

@@ -1,0 +1,549 @@
+//! The geometry of a map: where every stage, lane, cell, card, KPI, text line and emotion curve
+//! goes. The canvas and every export paint this same layout (DESIGN.md, principle 3).
+//!
+//! Units are CSS pixels at 100 % zoom; y grows downwards.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::model::*;
+use crate::text;
+
+pub const FONT_FAMILY: &str = "BIZ UDPGothic";
+pub const LANE_HEADER_WIDTH: f64 = 168.0;
+pub const STAGE_HEADER_HEIGHT: f64 = 56.0;
+const CELL_PADDING: f64 = 10.0;
+const CARD_GAP: f64 = 8.0;
+const CARD_PADDING_X: f64 = 12.0;
+const CARD_PADDING_Y: f64 = 9.0;
+const CARD_FONT: f64 = 13.0;
+const CARD_LINE: f64 = 19.0;
+const CARD_MAX_LINES: usize = 16;
+const BADGE_HEIGHT: f64 = 22.0;
+const HEADER_FONT: f64 = 17.0;
+const LANE_FONT: f64 = 14.0;
+const MIN_LANE_HEIGHT: f64 = 64.0;
+const EMOTION_LANE_HEIGHT: f64 = 220.0;
+const EMOTION_PADDING: f64 = 22.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// One line of text, positioned by its baseline's left end.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TextLine {
+    pub text: String,
+    pub x: f64,
+    pub baseline: f64,
+    pub size: f64,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StageBox {
+    pub id: Id,
+    pub index: usize,
+    pub header: Rect,
+    pub column: Rect,
+    pub label: Vec<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LaneBox {
+    pub id: Id,
+    pub kind: LaneKind,
+    pub header: Rect,
+    pub row: Rect,
+    pub label: Vec<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CellBox {
+    pub stage_id: Id,
+    pub lane_id: Id,
+    pub stage_index: usize,
+    pub lane_kind: LaneKind,
+    pub rect: Rect,
+}
+
+/// The strip at the top of a touchpoint or owner card: channel or department.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Badge {
+    pub rect: Rect,
+    /// Icon key (`catalogue::icon_keys`), if the badge has an icon.
+    pub icon: Option<String>,
+    pub mode: Option<ChannelMode>,
+    pub label: TextLine,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CardBox {
+    pub id: Id,
+    pub kind: CardKind,
+    pub rect: Rect,
+    pub badge: Option<Badge>,
+    pub lines: Vec<TextLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct KpiBox {
+    pub id: Id,
+    pub rect: Rect,
+    pub lines: Vec<TextLine>,
+    /// Actual against target, when both are known (1.0 = on target).
+    pub attainment: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct CurvePoint {
+    pub id: Id,
+    pub x: f64,
+    pub y: f64,
+    pub score: f64,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Curve {
+    pub persona_id: Id,
+    pub color: String,
+    pub points: Vec<CurvePoint>,
+    /// SVG path data of the smooth curve through the points.
+    pub path: String,
+}
+
+/// Horizontal guide lines of an emotion lane: the zero line and the two extremes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct EmotionScale {
+    pub lane_id: Id,
+    pub top: f64,
+    pub zero: f64,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub font_family: String,
+    pub stages: Vec<StageBox>,
+    pub lanes: Vec<LaneBox>,
+    pub cells: Vec<CellBox>,
+    pub cards: Vec<CardBox>,
+    pub kpis: Vec<KpiBox>,
+    pub emotion_scale: Option<EmotionScale>,
+    pub curves: Vec<Curve>,
+}
+
+/// Lays out `map`: hidden lanes take no space and their content is not placed.
+pub fn layout(map: &Map) -> Layout {
+    let columns = stage_columns(map);
+    let visible: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
+    let lane_of_kpis = visible.iter().find(|l| l.kind == LaneKind::Kpis).map(|l| l.id.as_str());
+
+    // Content of each cell, stacked from the top of the cell; lane heights follow from it.
+    // KPIs come first in their lane's cells, then any cards placed there.
+    let mut stacks: HashMap<(&str, &str), Vec<Block>> = HashMap::new();
+    if let Some(lane_id) = lane_of_kpis {
+        for kpi in &map.kpis {
+            let Some(&(_, width)) = columns.get(kpi.stage_id.as_str()) else { continue };
+            stacks.entry((&kpi.stage_id, lane_id)).or_default().push(kpi_block(kpi, width));
+        }
+    }
+    for card in &map.cards {
+        let Some(&(_, width)) = columns.get(card.stage_id.as_str()) else { continue };
+        stacks.entry((&card.stage_id, &card.lane_id)).or_default().push(card_block(map, card, width));
+    }
+
+    let mut y = STAGE_HEADER_HEIGHT;
+    let mut lanes = Vec::new();
+    for lane in &visible {
+        let content = map
+            .stages
+            .iter()
+            .filter_map(|s| stacks.get(&(s.id.as_str(), lane.id.as_str())))
+            .map(|blocks| stack_height(blocks))
+            .fold(0.0, f64::max);
+        let floor = if lane.kind == LaneKind::Emotions { EMOTION_LANE_HEIGHT } else { MIN_LANE_HEIGHT };
+        let height = (content + 2.0 * CELL_PADDING).max(floor);
+        lanes.push((lane, y, height));
+        y += height;
+    }
+    let total_width = LANE_HEADER_WIDTH + map.stages.iter().map(|s| s.width).sum::<f64>();
+    let total_height = y;
+
+    let mut out = Layout {
+        width: total_width,
+        height: total_height,
+        font_family: FONT_FAMILY.to_owned(),
+        stages: Vec::new(),
+        lanes: Vec::new(),
+        cells: Vec::new(),
+        cards: Vec::new(),
+        kpis: Vec::new(),
+        emotion_scale: None,
+        curves: Vec::new(),
+    };
+    for (index, stage) in map.stages.iter().enumerate() {
+        let x = columns[stage.id.as_str()].0;
+        let header = Rect { x, y: 0.0, width: stage.width, height: STAGE_HEADER_HEIGHT };
+        out.stages.push(StageBox {
+            id: stage.id.clone(),
+            index,
+            header,
+            column: Rect { x, y: 0.0, width: stage.width, height: total_height },
+            label: centred_label(&stage.name, header, HEADER_FONT),
+        });
+    }
+    for &(lane, y, height) in &lanes {
+        let header = Rect { x: 0.0, y, width: LANE_HEADER_WIDTH, height };
+        out.lanes.push(LaneBox {
+            id: lane.id.clone(),
+            kind: lane.kind,
+            header,
+            row: Rect { x: 0.0, y, width: total_width, height },
+            label: lane_label(&lane.name, header),
+        });
+        for (stage_index, stage) in map.stages.iter().enumerate() {
+            let x = columns[stage.id.as_str()].0;
+            let rect = Rect { x, y, width: stage.width, height };
+            out.cells.push(CellBox {
+                stage_id: stage.id.clone(),
+                lane_id: lane.id.clone(),
+                stage_index,
+                lane_kind: lane.kind,
+                rect,
+            });
+            if let Some(blocks) = stacks.remove(&(stage.id.as_str(), lane.id.as_str())) {
+                place_blocks(blocks, rect, &mut out);
+            }
+        }
+        if lane.kind == LaneKind::Emotions && out.emotion_scale.is_none() {
+            let scale = EmotionScale {
+                lane_id: lane.id.clone(),
+                top: y + EMOTION_PADDING,
+                zero: y + height / 2.0,
+                bottom: y + height - EMOTION_PADDING,
+            };
+            out.curves = curves(map, &columns, &scale);
+            out.emotion_scale = Some(scale);
+        }
+    }
+    out
+}
+
+/// Each stage's left edge and width.
+fn stage_columns(map: &Map) -> HashMap<&str, (f64, f64)> {
+    let mut x = LANE_HEADER_WIDTH;
+    map.stages
+        .iter()
+        .map(|s| {
+            let column = (s.id.as_str(), (x, s.width));
+            x += s.width;
+            column
+        })
+        .collect()
+}
+
+/// Something stacked in a cell: a card or a KPI, measured but not yet placed.
+enum Block {
+    Card { card: CardBox, height: f64 },
+    Kpi { kpi: KpiBox, height: f64 },
+}
+
+impl Block {
+    fn height(&self) -> f64 {
+        match self {
+            Block::Card { height, .. } | Block::Kpi { height, .. } => *height,
+        }
+    }
+}
+
+fn stack_height(blocks: &[Block]) -> f64 {
+    let gaps = blocks.len().saturating_sub(1) as f64 * CARD_GAP;
+    blocks.iter().map(Block::height).sum::<f64>() + gaps
+}
+
+fn card_width(stage_width: f64) -> f64 {
+    stage_width - 2.0 * CELL_PADDING
+}
+
+/// A card measured at the origin; `place_blocks` moves it into its cell.
+fn card_block(map: &Map, card: &Card, stage_width: f64) -> Block {
+    let width = card_width(stage_width);
+    let text_width = width - 2.0 * CARD_PADDING_X;
+    let mut y = CARD_PADDING_Y;
+    let badge = card_badge(map, card, width, text_width).map(|badge| {
+        y += BADGE_HEIGHT + 4.0;
+        badge
+    });
+    let wrapped = text::wrap(&card.text, text_width, CARD_FONT, CARD_MAX_LINES);
+    let lines: Vec<TextLine> = wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            text,
+            x: CARD_PADDING_X,
+            baseline: y + i as f64 * CARD_LINE + CARD_FONT,
+            size: CARD_FONT,
+            bold: false,
+        })
+        .collect();
+    let height = y + lines.len().max(1) as f64 * CARD_LINE + CARD_PADDING_Y;
+    let rect = Rect { x: 0.0, y: 0.0, width, height };
+    Block::Card { card: CardBox { id: card.id.clone(), kind: card.kind, rect, badge, lines }, height }
+}
+
+fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Badge> {
+    let channel = card.channel_id.as_ref().and_then(|id| map.channels.iter().find(|c| &c.id == id));
+    let department = card.department_id.as_ref().and_then(|id| map.departments.iter().find(|d| &d.id == id));
+    let (icon, mode, label) = match (card.kind, channel, department) {
+        (_, Some(ch), Some(dept)) => (Some(ch.icon.clone()), Some(ch.mode), format!("{} · {}", ch.name, dept.name)),
+        (_, Some(ch), None) => (Some(ch.icon.clone()), Some(ch.mode), ch.name.clone()),
+        (CardKind::Owner | CardKind::Touchpoint | CardKind::Initiative, None, Some(dept)) => {
+            (None, None, dept.name.clone())
+        }
+        _ => return None,
+    };
+    let icon_room = if icon.is_some() { 22.0 } else { 0.0 };
+    let size = 11.0;
+    let label_text = text::wrap(&label, text_width - icon_room, size, 1).into_iter().next().unwrap_or_default();
+    Some(Badge {
+        rect: Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT },
+        icon,
+        mode,
+        label: TextLine { text: label_text, x: CARD_PADDING_X + icon_room, baseline: 6.0 + 15.0, size, bold: true },
+    })
+}
+
+fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
+    let width = card_width(stage_width);
+    let text_width = width - 2.0 * CARD_PADDING_X;
+    let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_number);
+    let figures = format!("{} / {} {}", number(kpi.actual), number(kpi.target), kpi.unit);
+    let name = text::wrap(&kpi.name, text_width, CARD_FONT, 2);
+    let mut lines: Vec<TextLine> = Vec::new();
+    let mut baseline = CARD_PADDING_Y + CARD_FONT;
+    for text in name {
+        lines.push(TextLine { text, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: true });
+        baseline += CARD_LINE;
+    }
+    let figures = text::wrap(figures.trim_end(), text_width, CARD_FONT, 1).into_iter().next().unwrap_or_default();
+    lines.push(TextLine { text: figures, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
+    let height = baseline - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
+    let attainment = match (kpi.actual, kpi.target) {
+        (Some(a), Some(t)) if t != 0.0 => Some(a / t),
+        _ => None,
+    };
+    let rect = Rect { x: 0.0, y: 0.0, width, height };
+    Block::Kpi { kpi: KpiBox { id: kpi.id.clone(), rect, lines, attainment }, height }
+}
+
+/// Whole numbers without decimals, others with up to two.
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// Moves measured blocks into `cell`, top to bottom, offsetting their text with them.
+fn place_blocks(blocks: Vec<Block>, cell: Rect, out: &mut Layout) {
+    let mut y = cell.y + CELL_PADDING;
+    let x = cell.x + CELL_PADDING;
+    for block in blocks {
+        let height = block.height();
+        match block {
+            Block::Card { mut card, .. } => {
+                offset_rect(&mut card.rect, x, y);
+                card.lines.iter_mut().for_each(|l| offset_line(l, x, y));
+                if let Some(badge) = &mut card.badge {
+                    offset_rect(&mut badge.rect, x, y);
+                    offset_line(&mut badge.label, x, y);
+                }
+                out.cards.push(card);
+            }
+            Block::Kpi { mut kpi, .. } => {
+                offset_rect(&mut kpi.rect, x, y);
+                kpi.lines.iter_mut().for_each(|l| offset_line(l, x, y));
+                out.kpis.push(kpi);
+            }
+        }
+        y += height + CARD_GAP;
+    }
+}
+
+fn offset_rect(r: &mut Rect, dx: f64, dy: f64) {
+    r.x += dx;
+    r.y += dy;
+}
+
+fn offset_line(l: &mut TextLine, dx: f64, dy: f64) {
+    l.x += dx;
+    l.baseline += dy;
+}
+
+fn centred_label(name: &str, rect: Rect, size: f64) -> Vec<TextLine> {
+    let lines = text::wrap(name, rect.width - 24.0, size, 2);
+    let line_height = size * 1.35;
+    let top = rect.y + (rect.height - lines.len() as f64 * line_height) / 2.0;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            x: rect.x + (rect.width - text::width(&text, size)) / 2.0,
+            text,
+            baseline: top + i as f64 * line_height + size,
+            size,
+            bold: true,
+        })
+        .collect()
+}
+
+fn lane_label(name: &str, rect: Rect) -> Vec<TextLine> {
+    let lines = text::wrap(name, rect.width - 28.0, LANE_FONT, 3);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            text,
+            x: rect.x + 16.0,
+            baseline: rect.y + 16.0 + LANE_FONT + i as f64 * LANE_FONT * 1.4,
+            size: LANE_FONT,
+            bold: true,
+        })
+        .collect()
+}
+
+fn curves(map: &Map, columns: &HashMap<&str, (f64, f64)>, scale: &EmotionScale) -> Vec<Curve> {
+    let span = SCORE_MAX - SCORE_MIN;
+    map.personas
+        .iter()
+        .map(|persona| {
+            // `emotion_points` is already in journey order per persona.
+            let points: Vec<CurvePoint> = map
+                .emotion_points
+                .iter()
+                .filter(|p| p.persona_id == persona.id)
+                .filter_map(|p| {
+                    let &(left, width) = columns.get(p.stage_id.as_str())?;
+                    Some(CurvePoint {
+                        id: p.id.clone(),
+                        x: round(left + p.x * width),
+                        y: round(scale.top + (SCORE_MAX - p.score) / span * (scale.bottom - scale.top)),
+                        score: p.score,
+                        quote: p.quote.clone(),
+                    })
+                })
+                .collect();
+            Curve { persona_id: persona.id.clone(), color: persona.color.clone(), path: smooth_path(&points), points }
+        })
+        .collect()
+}
+
+fn round(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// A Catmull-Rom spline through the points, as cubic Bézier segments.
+fn smooth_path(points: &[CurvePoint]) -> String {
+    let Some(first) = points.first() else { return String::new() };
+    let mut d = format!("M{} {}", first.x, first.y);
+    let at = |i: isize| {
+        let p = &points[i.clamp(0, points.len() as isize - 1) as usize];
+        (p.x, p.y)
+    };
+    for i in 0..points.len() as isize - 1 {
+        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
+        let c1 = (p1.0 + (p2.0 - p0.0) / 6.0, p1.1 + (p2.1 - p0.1) / 6.0);
+        let c2 = (p2.0 - (p3.0 - p1.0) / 6.0, p2.1 - (p3.1 - p1.1) / 6.0);
+        d.push_str(&format!(
+            " C{} {} {} {} {} {}",
+            round(c1.0),
+            round(c1.1),
+            round(c2.0),
+            round(c2.1),
+            p2.0,
+            p2.1
+        ));
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Template;
+
+    fn overlaps(a: &Rect, b: &Rect) -> bool {
+        a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+    }
+
+    fn inside(inner: &Rect, outer: &Rect) -> bool {
+        inner.x >= outer.x
+            && inner.y >= outer.y
+            && inner.x + inner.width <= outer.x + outer.width + 1e-9
+            && inner.y + inner.height <= outer.y + outer.height + 1e-9
+    }
+
+    #[test]
+    fn every_card_sits_inside_its_cell_and_cards_never_overlap() {
+        let map = Template::B2b.build(Language::Ja, None);
+        let layout = layout(&map);
+        assert_eq!(layout.cards.len(), map.cards.len());
+        for card in &map.cards {
+            let laid = layout.cards.iter().find(|c| c.id == card.id).expect("every card is laid out");
+            let cell = layout.cells.iter().find(|c| c.stage_id == card.stage_id && c.lane_id == card.lane_id).unwrap();
+            assert!(inside(&laid.rect, &cell.rect), "card {} leaves its cell", card.id);
+            for line in &laid.lines {
+                assert!(line.x + text::width(&line.text, line.size) <= laid.rect.x + laid.rect.width);
+            }
+        }
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
+                assert!(!overlaps(&a.rect, &b.rect), "{} overlaps {}", a.id, b.id);
+            }
+        }
+    }
+
+    #[test]
+    fn stages_are_laid_left_to_right_and_hidden_lanes_take_no_room() {
+        let mut map = Template::B2b.build(Language::En, None);
+        let full = layout(&map);
+        let xs: Vec<f64> = full.stages.iter().map(|s| s.header.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(full.width, LANE_HEADER_WIDTH + 5.0 * STAGE_WIDTH_DEFAULT);
+        let thoughts = map.lanes.iter_mut().find(|l| l.kind == LaneKind::Thoughts).unwrap();
+        thoughts.hidden = true;
+        let fewer = layout(&map);
+        assert_eq!(fewer.lanes.len(), full.lanes.len() - 1);
+        assert!(fewer.height < full.height);
+        assert!(fewer.cards.len() < full.cards.len());
+    }
+
+    #[test]
+    fn emotion_points_map_scores_to_heights_inside_the_emotion_lane() {
+        let map = Template::B2b.build(Language::Ja, None);
+        let layout = layout(&map);
+        let scale = layout.emotion_scale.as_ref().unwrap();
+        assert_eq!(layout.curves.len(), map.personas.len());
+        for curve in &layout.curves {
+            assert!(curve.path.starts_with('M'));
+            assert_eq!(curve.path.matches('C').count(), curve.points.len() - 1);
+            for p in &curve.points {
+                assert!(p.y >= scale.top && p.y <= scale.bottom);
+                let expected = scale.top + (SCORE_MAX - p.score) / 4.0 * (scale.bottom - scale.top);
+                assert!((p.y - expected).abs() < 0.06);
+            }
+            assert!(curve.points.windows(2).all(|w| w[0].x <= w[1].x), "points run left to right");
+        }
+    }
+}

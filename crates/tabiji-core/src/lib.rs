@@ -1,0 +1,26 @@
+//! tabiji-core: the Tabiji map document and everything that can be done to it without a window.
+//!
+//! - [`model`]: what a journey map holds;
+//! - [`ops`]: every change as an [`Op`], applied in one transaction, returning its inverse;
+//! - [`store`]: the `.tabiji` SQLite file;
+//! - [`document`]: an open map with undo and redo;
+//! - [`layout`] and [`text`]: the geometry every painter draws;
+//! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content.
+
+pub mod catalogue;
+pub mod document;
+pub mod error;
+pub mod json;
+pub mod layout;
+pub mod model;
+pub mod ops;
+pub mod store;
+pub mod template;
+pub mod text;
+pub mod validate;
+
+pub use document::Document;
+pub use error::{Error, ErrorPayload, Result};
+pub use model::*;
+pub use ops::Op;
+pub use template::Template;

@@ -1,0 +1,46 @@
+//! Schema migrations, embedded SQL applied in order; the schema version is `PRAGMA user_version`.
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use rusqlite::Connection;
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::{Error, Result};
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))]));
+
+/// The schema this version writes. Files with a higher `user_version` are refused.
+pub const SCHEMA_VERSION: i64 = 1;
+
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    MIGRATIONS
+        .to_latest(conn)
+        .map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
+}
+
+/// Copies the file to `<name>.v<from>.bak` beside it before it is migrated, refusing to overwrite
+/// an older backup.
+pub(super) fn backup_before_migrating(path: &Path, from_version: i64) -> Result<PathBuf> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let backup = path.with_file_name(format!("{name}.v{from_version}.bak"));
+    if !backup.exists() {
+        std::fs::copy(path, &backup).map_err(|e| Error::io(&backup, e))?;
+    }
+    Ok(backup)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid_and_reach_the_schema_version() {
+        MIGRATIONS.validate().unwrap();
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+}

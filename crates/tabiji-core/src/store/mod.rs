@@ -1,0 +1,243 @@
+//! The `.tabiji` file: one SQLite database per map, opened safely or refused with a reason.
+//!
+//! Opening never writes to a file it is going to refuse: the header is read as plain bytes, the
+//! database is checked through an immutable read-only connection, and only a healthy map of a
+//! known schema is opened for writing (after a backup copy, if it needs migrating).
+
+mod header;
+mod lock;
+mod migrations;
+pub(crate) mod ordered;
+mod read;
+pub(crate) mod rows;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use crate::model::{Counts, Map, MapInfo};
+
+pub use header::APPLICATION_ID;
+pub use migrations::SCHEMA_VERSION;
+
+/// An open map file, exclusively ours until dropped.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    _lock: lock::MapLock,
+}
+
+impl Store {
+    /// Creates a new map file at `path` holding `map`. Fails if anything exists at `path`.
+    /// The file appears whole or not at all: it is built under a temporary name and linked into
+    /// place only when complete.
+    pub fn create(path: &Path, map: &Map) -> Result<Store> {
+        if path.exists() {
+            return Err(Error::AlreadyExists { path: path.to_owned() });
+        }
+        let temp = temp_sibling(path);
+        let built = build_file(&temp, map);
+        let linked = built.and_then(|()| {
+            std::fs::hard_link(&temp, path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::AlreadyExists { path: path.to_owned() },
+                _ => Error::io(path, e),
+            })
+        });
+        let _ = std::fs::remove_file(&temp);
+        linked?;
+        Store::open(path)
+    }
+
+    /// Opens an existing map file for editing.
+    pub fn open(path: &Path) -> Result<Store> {
+        let header = header::inspect(path)?;
+        let lock = lock::MapLock::acquire(path)?;
+        check_integrity(path)?;
+        if header.user_version < SCHEMA_VERSION {
+            migrations::backup_before_migrating(path, header.user_version)?;
+        }
+        let mut conn = open_for_writing(path)?;
+        migrations::migrate(&mut conn, path)?;
+        Ok(Store { conn, path: path.to_owned(), _lock: lock })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Reads the whole map.
+    pub fn load(&self) -> Result<Map> {
+        read::load_map(&self.conn).map_err(|e| match e {
+            Error::Invalid(reason) => Error::Corrupt { path: self.path.clone(), reason },
+            other => other,
+        })
+    }
+
+    /// Runs `f` inside one IMMEDIATE transaction, committed only if `f` succeeds. Every change to
+    /// the document goes through here, stamping the map's `updated_at` in the same transaction.
+    pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.execute(
+            "UPDATE map_info SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// `PRAGMA integrity_check` on the open file: `Ok(())` or the first problems SQLite reports.
+    pub fn integrity_check(&self) -> Result<(), Vec<String>> {
+        integrity_messages(&self.conn, "integrity_check")
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+fn temp_sibling(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.{:08x}.creating", fastrand::u32(..)))
+}
+
+fn build_file(temp: &Path, map: &Map) -> Result<()> {
+    let mut conn = Connection::open(temp)?;
+    apply_pragmas(&conn)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    migrations::migrate(&mut conn, temp)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    rows::insert_map(&tx, map)?;
+    tx.commit()?;
+    conn.close().map_err(|(_, e)| Error::Database(e))?;
+    Ok(())
+}
+
+fn open_for_writing(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    apply_pragmas(&conn)?;
+    Ok(conn)
+}
+
+/// The durability settings of every map connection (DESIGN.md, principle 2).
+fn apply_pragmas(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_millis(2000))?;
+    Ok(())
+}
+
+/// Checks the database structure without writing anything: an `immutable` connection takes no
+/// locks and creates no journal files.
+fn check_integrity(path: &Path) -> Result<()> {
+    let corrupt = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
+    let uri = format!("file:{}?immutable=1", uri_escape(path));
+    let conn = Connection::open_with_flags(
+        &uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| corrupt(e.to_string()))?;
+    integrity_messages(&conn, "quick_check").map_err(|problems| corrupt(problems.join("; ")))
+}
+
+fn integrity_messages(conn: &Connection, pragma: &str) -> Result<(), Vec<String>> {
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare(&format!("PRAGMA {pragma}(5)"))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match run() {
+        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
+        Ok(lines) => Err(lines),
+        Err(e) => Err(vec![e.to_string()]),
+    }
+}
+
+/// Percent-encodes the characters that would end or alter an SQLite URI path.
+fn uri_escape(path: &Path) -> String {
+    let mut out = String::new();
+    let text = path.to_string_lossy();
+    if !text.starts_with('/') && !text.starts_with('\\') {
+        // A Windows drive path becomes `file:/C:/…`.
+        out.push('/');
+    }
+    for ch in text.chars() {
+        match ch {
+            '?' | '#' | '%' => out.push_str(&format!("%{:02X}", ch as u32)),
+            '\\' => out.push('/'),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Each ordered list with its scope columns: positions in a scope must run 0, 1, … n−1.
+const ORDERED_LISTS: &[(&str, &str)] = &[
+    ("stage", "'all'"),
+    ("lane", "'all'"),
+    ("channel", "'all'"),
+    ("department", "'all'"),
+    ("org_persona", "'all'"),
+    ("persona", "org_id"),
+    ("card", "stage_id || '/' || lane_id"),
+    ("kpi", "stage_id"),
+];
+
+impl Store {
+    /// Lists that break the dense ordering (a gap or a duplicate position).
+    pub fn ordering_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        for (table, scope) in ORDERED_LISTS {
+            let sql = format!(
+                "SELECT {scope}, COUNT(*), MIN(position), MAX(position), COUNT(DISTINCT position)
+                 FROM {table} GROUP BY {scope}
+                 HAVING MIN(position) != 0 OR MAX(position) != COUNT(*) - 1
+                     OR COUNT(DISTINCT position) != COUNT(*)"
+            );
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map([], |r| {
+                Ok(format!(
+                    "{table} positions in {} are not 0…{} (found {}…{})",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)? - 1,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?
+                ))
+            })?;
+            for row in rows {
+                problems.push(row?);
+            }
+        }
+        Ok(problems)
+    }
+}
+
+/// Reads a map's title, times and counts for a listing, without taking the map's lock or writing
+/// to it; refuses what `Store::open` would refuse for the file's header.
+pub fn peek(path: &Path) -> Result<(MapInfo, Counts)> {
+    header::inspect(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let count = |table: &str| -> Result<usize> {
+        let n: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))?;
+        Ok(n as usize)
+    };
+    let info = rows::fetch_info(&conn)?;
+    let counts = Counts {
+        stages: count("stage")?,
+        lanes: count("lane")?,
+        cards: count("card")?,
+        orgs: count("org_persona")?,
+        personas: count("persona")?,
+        emotion_points: count("emotion_point")?,
+        kpis: count("kpi")?,
+    };
+    Ok((info, counts))
+}

@@ -1,0 +1,25 @@
+//! Helpers shared by the core's integration tests.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::PathBuf;
+
+use tabiji_core::{Document, Language, Map, Template};
+
+/// A fresh map file in its own temporary folder.
+pub struct TempMap {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+pub fn temp_map(template: Template, lang: Language) -> (TempMap, Document) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.tabiji");
+    let doc = Document::create(&path, &template.build(lang, None)).unwrap();
+    (TempMap { dir, path }, doc)
+}
+
+/// The map without the timestamp every change moves, for comparing content.
+pub fn content(mut map: Map) -> Map {
+    map.info.updated_at.clear();
+    map
+}

@@ -1,0 +1,132 @@
+//! Tauri commands: each one a thin adapter over tabiji-core, returning `{code, message}` errors.
+
+use std::path::{Path, PathBuf};
+
+use tabiji_core::layout::layout;
+use tabiji_core::{Document, Error, ErrorPayload, Language, Op, Template};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+use crate::view::{LibraryView, MapView};
+
+type Reply<T> = Result<T, ErrorPayload>;
+
+fn payload(e: Error) -> ErrorPayload {
+    e.to_payload()
+}
+
+#[tauri::command]
+pub fn library_list(state: State<AppState>) -> Reply<LibraryView> {
+    Ok(LibraryView {
+        folder: state.library.folder().to_string_lossy().into_owned(),
+        maps: state.library.maps().map_err(payload)?,
+        recent: state.library.recent(),
+    })
+}
+
+#[tauri::command]
+pub fn map_create(
+    state: State<AppState>,
+    template: Template,
+    language: Language,
+    title: Option<String>,
+) -> Reply<MapView> {
+    let map = template.build(language, title.as_deref().filter(|t| !t.trim().is_empty()));
+    let path = state.library.path_for_new_map(&map.info.title).map_err(payload)?;
+    let document = Document::create(&path, &map).map_err(payload)?;
+    show(&state, document)
+}
+
+/// Opens a map the home screen listed (library or recent files).
+#[tauri::command]
+pub fn map_open(state: State<AppState>, path: String) -> Reply<MapView> {
+    let path = PathBuf::from(path);
+    if !state.library.offers(&path) {
+        return Err(ErrorPayload {
+            code: "file.not_offered".into(),
+            message: format!("{} is not in the library or the recent files; use Open…", path.display()),
+        });
+    }
+    open_path(&state, &path)
+}
+
+/// Asks the user for a map file with the OS dialog and opens it; `None` if they cancel.
+#[tauri::command]
+pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<MapView>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("Tabiji", &["tabiji"])
+        .set_directory(state.library.folder())
+        .blocking_pick_file();
+    let Some(file) = picked else { return Ok(None) };
+    let path = file.into_path().map_err(|e| ErrorPayload { code: "file.io".into(), message: e.to_string() })?;
+    open_path(&state, &path).map(Some)
+}
+
+#[tauri::command]
+pub fn map_close(state: State<AppState>) {
+    state.document.lock().expect("document lock").take();
+}
+
+#[tauri::command]
+pub fn map_view(state: State<AppState>) -> Reply<MapView> {
+    with_document(&state, |_| Ok(()))
+}
+
+#[tauri::command]
+pub fn map_apply(state: State<AppState>, op: Op) -> Reply<MapView> {
+    with_document(&state, |doc| doc.apply(op))
+}
+
+#[tauri::command]
+pub fn map_undo(state: State<AppState>) -> Reply<MapView> {
+    with_document(&state, Document::undo)
+}
+
+#[tauri::command]
+pub fn map_redo(state: State<AppState>) -> Reply<MapView> {
+    with_document(&state, Document::redo)
+}
+
+fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
+    // Close the current map first so that reopening the same file is not "already open".
+    state.document.lock().expect("document lock").take();
+    let document = Document::open(path).map_err(payload)?;
+    show(state, document)
+}
+
+fn show(state: &AppState, document: Document) -> Reply<MapView> {
+    // The recent list is a convenience: failing to write it must not stop the map opening.
+    let _ = state.library.remember(document.path());
+    let view = view_of(&document)?;
+    *state.document.lock().expect("document lock") = Some(document);
+    Ok(view)
+}
+
+/// Runs `change` on the open map and returns the map as it now is.
+fn with_document(
+    state: &AppState,
+    change: impl FnOnce(&mut Document) -> tabiji_core::Result<()>,
+) -> Reply<MapView> {
+    let mut guard = state.document.lock().expect("document lock");
+    let document = guard.as_mut().ok_or_else(|| ErrorPayload {
+        code: "map.none_open".into(),
+        message: "no map is open".into(),
+    })?;
+    change(document).map_err(payload)?;
+    view_of(document)
+}
+
+fn view_of(document: &Document) -> Reply<MapView> {
+    let map = document.map().map_err(payload)?;
+    Ok(MapView {
+        path: document.path().to_string_lossy().into_owned(),
+        file_name: document.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        layout: layout(&map),
+        map,
+        can_undo: document.can_undo(),
+        can_redo: document.can_redo(),
+    })
+}

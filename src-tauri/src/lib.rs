@@ -1,0 +1,36 @@
+//! The Tabiji desktop shell: window, plugins and thin commands over tabiji-core.
+
+mod commands;
+mod library;
+mod state;
+pub mod view;
+
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        // Must come first: a second launch focuses the running app instead of opening a rival
+        // writer on the same maps.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(state::AppState::from_environment())
+        .invoke_handler(tauri::generate_handler![
+            commands::library_list,
+            commands::map_create,
+            commands::map_open,
+            commands::map_open_dialog,
+            commands::map_close,
+            commands::map_view,
+            commands::map_apply,
+            commands::map_undo,
+            commands::map_redo,
+        ])
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("the Tauri runtime failed to start");
+}

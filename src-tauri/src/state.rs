@@ -1,0 +1,33 @@
+//! What the app holds between commands: the open map and where the library and settings live.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tabiji_core::Document;
+
+use crate::library::Library;
+
+pub struct AppState {
+    pub library: Library,
+    /// The map shown in the main window, if any.
+    pub document: Mutex<Option<Document>>,
+}
+
+impl AppState {
+    /// Folders come from the OS (`directories`); `TABIJI_LIBRARY_DIR` and `TABIJI_CONFIG_DIR`
+    /// override them, which the end-to-end tests use to run against throwaway folders.
+    pub fn from_environment() -> AppState {
+        let dirs = directories::ProjectDirs::from("app", "Tabiji", "Tabiji");
+        let library = std::env::var_os("TABIJI_LIBRARY_DIR").map(PathBuf::from).unwrap_or_else(|| {
+            directories::UserDirs::new()
+                .and_then(|u| u.document_dir().map(|d| d.join("Tabiji")))
+                .or_else(|| dirs.as_ref().map(|d| d.data_dir().join("maps")))
+                .unwrap_or_else(|| PathBuf::from("Tabiji"))
+        });
+        let config = std::env::var_os("TABIJI_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
+            .unwrap_or_else(|| PathBuf::from("."));
+        AppState { library: Library::new(library, config), document: Mutex::new(None) }
+    }
+}
