@@ -17,6 +17,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::{Error, Result};
 use crate::model::{Counts, Map, MapInfo};
+use crate::validate;
 
 pub use header::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
@@ -53,12 +54,22 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let header = header::inspect(path)?;
         let lock = lock::MapLock::acquire(path)?;
-        check_integrity(path)?;
-        if header.user_version < SCHEMA_VERSION {
+        let damaged = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
+        let snapshot = open_immutable(path)?;
+        integrity_messages(&snapshot, "quick_check").map_err(|problems| damaged(problems.join("; ")))?;
+        let current = header.user_version == SCHEMA_VERSION;
+        if current {
+            // Checked before the file is opened for writing, so a refused file stays untouched.
+            content_problem(&snapshot).map_err(damaged)?;
+        } else {
             migrations::backup_before_migrating(path, header.user_version)?;
         }
+        drop(snapshot);
         let mut conn = open_for_writing(path)?;
         migrations::migrate(&mut conn, path)?;
+        if !current {
+            content_problem(&conn).map_err(damaged)?;
+        }
         Ok(Store { conn, path: path.to_owned(), _lock: lock })
     }
 
@@ -132,17 +143,29 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Checks the database structure without writing anything: an `immutable` connection takes no
-/// locks and creates no journal files.
-fn check_integrity(path: &Path) -> Result<()> {
-    let corrupt = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
+/// A read-only view of the file that cannot change it: an `immutable` connection takes no locks
+/// and creates no journal files. (It does not see edits still in a write-ahead log after a crash;
+/// those are checked once the file is opened for writing and SQLite has recovered them.)
+fn open_immutable(path: &Path) -> Result<Connection> {
     let uri = format!("file:{}?immutable=1", uri_escape(path));
-    let conn = Connection::open_with_flags(
+    Connection::open_with_flags(
         &uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| corrupt(e.to_string()))?;
-    integrity_messages(&conn, "quick_check").map_err(|problems| corrupt(problems.join("; ")))
+    .map_err(|e| Error::Corrupt { path: path.to_owned(), reason: e.to_string() })
+}
+
+/// The first broken invariant of the map in `conn`: its orderings, its values, its references.
+fn content_problem(conn: &Connection) -> Result<(), String> {
+    let ordering = ordering_problems(conn).map_err(|e| e.to_string())?;
+    if let Some(problem) = ordering.into_iter().next() {
+        return Err(problem);
+    }
+    let map = read::load_map(conn).map_err(|e| e.to_string())?;
+    match validate::map(&map).into_iter().next() {
+        Some(problem) => Err(format!("{}: {}", problem.path, problem.message)),
+        None => Ok(()),
+    }
 }
 
 fn integrity_messages(conn: &Connection, pragma: &str) -> Result<(), Vec<String>> {
@@ -191,6 +214,12 @@ const ORDERED_LISTS: &[(&str, &str)] = &[
 impl Store {
     /// Lists that break the dense ordering (a gap or a duplicate position).
     pub fn ordering_problems(&self) -> Result<Vec<String>> {
+        ordering_problems(&self.conn)
+    }
+}
+
+fn ordering_problems(conn: &Connection) -> Result<Vec<String>> {
+    {
         let mut problems = Vec::new();
         for (table, scope) in ORDERED_LISTS {
             let sql = format!(
@@ -199,7 +228,7 @@ impl Store {
                  HAVING MIN(position) != 0 OR MAX(position) != COUNT(*) - 1
                      OR COUNT(DISTINCT position) != COUNT(*)"
             );
-            let mut stmt = self.conn.prepare(&sql)?;
+            let mut stmt = conn.prepare(&sql)?;
             let rows = stmt.query_map([], |r| {
                 Ok(format!(
                     "{table} positions in {} are not 0…{} (found {}…{})",
