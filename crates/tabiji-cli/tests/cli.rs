@@ -1,0 +1,147 @@
+//! The `tabiji` command as a user runs it: exit codes, one-line errors, and real files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tabiji(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tabiji")).args(args).env("LANG", "ja_JP.UTF-8").output().unwrap()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = tabiji(args);
+    assert!(out.status.success(), "tabiji {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs a command that must fail; returns its single stderr line.
+fn fails(args: &[&str]) -> String {
+    let out = tabiji(args);
+    assert!(!out.status.success(), "tabiji {args:?} should have failed");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line on stderr, got: {stderr}");
+    assert!(stderr.starts_with("tabiji: "), "{stderr}");
+    stderr
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn new_then_info_shows_the_five_b2b_stages_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("q3.tabiji");
+    ok(&["new", s(&file), "--template", "b2b", "--title", "第3四半期"]);
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", s(&file), "--json"])).unwrap();
+    assert_eq!(info["title"], "第3四半期");
+    assert_eq!(info["language"], "ja", "LANG=ja_JP picks Japanese");
+    assert_eq!(info["stages"], serde_json::json!(["認知", "検討", "決定", "維持", "推奨"]));
+    assert_eq!(info["counts"]["personas"], 3);
+    assert!(info["counts"]["cards"].as_u64().unwrap() >= 30);
+    assert_eq!(info["schema_version"], 1);
+    let text = ok(&["info", s(&file)]);
+    assert!(text.contains("認知 → 検討 → 決定 → 維持 → 推奨"), "{text}");
+}
+
+#[test]
+fn english_blank_maps_can_be_made_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("blank.tabiji");
+    ok(&["new", s(&file), "--template", "blank", "--lang", "en"]);
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", s(&file), "--json"])).unwrap();
+    assert_eq!(info["stages"][0], "Awareness");
+    assert_eq!(info["counts"]["cards"], 0);
+}
+
+#[test]
+fn export_and_import_json_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, json, copy) = (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
+    ok(&["new", s(&file)]);
+    ok(&["export", s(&file), "--format", "json", "--out", s(&json)]);
+    ok(&["import", s(&json), s(&copy)]);
+    let again = ok(&["export", s(&copy), "--format", "json"]);
+    let strip = |text: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        v["map"]["info"]["updated_at"] = serde_json::Value::Null;
+        v
+    };
+    assert_eq!(strip(&again), strip(&std::fs::read_to_string(&json).unwrap()));
+}
+
+#[test]
+fn import_errors_name_the_json_path_and_create_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, json, copy) = (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
+    ok(&["new", s(&file)]);
+    ok(&["export", s(&file), "--format", "json", "--out", s(&json)]);
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    v["map"]["kpis"][1]["target"] = serde_json::json!("many");
+    std::fs::write(&json, v.to_string()).unwrap();
+    let err = fails(&["import", s(&json), s(&copy)]);
+    assert!(err.contains("$.map.kpis[1].target"), "{err}");
+    assert!(!copy.exists());
+}
+
+#[test]
+fn apply_reports_the_failing_line_and_keeps_earlier_ops() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, ops) = (dir.path().join("a.tabiji"), dir.path().join("ops.jsonl"));
+    ok(&["new", s(&file), "--template", "blank", "--lang", "en"]);
+    let lines = [
+        r#"{"op":"update_stage","id":"st_1","patch":{"name":"Discover"}}"#,
+        "",
+        r#"{"op":"add_card","card":{"id":"","stage_id":"st_1","lane_id":"ln_actions","kind":"action","text":"Reads a blog post"},"index":null}"#,
+        r#"{"op":"delete_card","id":"cd_missing"}"#,
+        r#"{"op":"update_stage","id":"st_2","patch":{"name":"never applied"}}"#,
+    ];
+    std::fs::write(&ops, lines.join("\n")).unwrap();
+    let err = fails(&["apply", s(&file), s(&ops)]);
+    assert!(err.contains("ops.jsonl:4:"), "{err}");
+    assert!(err.contains("card cd_missing does not exist"), "{err}");
+    assert!(err.contains("2 earlier ops were applied"), "{err}");
+    let info: serde_json::Value = serde_json::from_str(&ok(&["info", s(&file), "--json"])).unwrap();
+    assert_eq!(info["stages"][0], "Discover");
+    assert_eq!(info["stages"][1], "Consideration");
+    assert_eq!(info["counts"]["cards"], 1);
+    std::fs::write(&ops, "{\"op\":\"fly\"}\n").unwrap();
+    assert!(fails(&["apply", s(&file), s(&ops)]).contains("ops.jsonl:1: not an op"));
+}
+
+#[test]
+fn validate_passes_a_good_map_and_names_problems_in_a_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.tabiji");
+    ok(&["new", s(&file)]);
+    assert!(ok(&["validate", s(&file)]).contains("ok (schema version 1)"));
+    let junk = dir.path().join("junk.tabiji");
+    std::fs::write(&junk, "not a map").unwrap();
+    assert!(fails(&["validate", s(&junk)]).contains("not a Tabiji map"));
+    assert_eq!(std::fs::read(&junk).unwrap(), b"not a map");
+}
+
+#[test]
+fn a_map_open_in_another_process_is_already_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.tabiji");
+    ok(&["new", s(&file)]);
+    let held = tabiji_core::Document::open(&file).unwrap();
+    let err = fails(&["info", s(&file)]);
+    assert!(err.contains("already open"), "{err}");
+    drop(held);
+    ok(&["info", s(&file)]);
+}
+
+#[test]
+fn bad_arguments_and_missing_files_fail_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.tabiji");
+    assert!(fails(&["info", s(&missing)]).contains("no such file"));
+    let existing = dir.path().join("a.tabiji");
+    ok(&["new", s(&existing)]);
+    assert!(fails(&["new", s(&existing)]).contains("already exists"));
+    assert!(!tabiji(&["new", s(&dir.path().join("x.tabiji")), "--template", "b2c"]).status.success());
+    for sub in ["new", "info", "export", "import", "apply", "validate"] {
+        assert!(ok(&[sub, "--help"]).contains("Usage: tabiji"), "{sub} --help");
+    }
+}
