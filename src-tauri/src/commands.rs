@@ -61,7 +61,8 @@ pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) 
         .set_directory(state.library.folder())
         .blocking_pick_file();
     let Some(file) = picked else { return Ok(None) };
-    let path = file.into_path().map_err(|e| ErrorPayload { code: "file.io".into(), message: e.to_string() })?;
+    let path =
+        file.into_path().map_err(|e| ErrorPayload { code: "file.io".into(), message: e.to_string() })?;
     open_path(&state, &path).map(Some)
 }
 
@@ -111,10 +112,9 @@ fn with_document(
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<()>,
 ) -> Reply<MapView> {
     let mut guard = state.document.lock().expect("document lock");
-    let document = guard.as_mut().ok_or_else(|| ErrorPayload {
-        code: "map.none_open".into(),
-        message: "no map is open".into(),
-    })?;
+    let document = guard
+        .as_mut()
+        .ok_or_else(|| ErrorPayload { code: "map.none_open".into(), message: "no map is open".into() })?;
     change(document).map_err(payload)?;
     view_of(document)
 }

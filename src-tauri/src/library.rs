@@ -61,7 +61,8 @@ impl Library {
         if let Some(dir) = self.recent_file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.to_owned(), source: e })?;
         }
-        std::fs::write(&self.recent_file, text).map_err(|e| Error::Io { path: self.recent_file.clone(), source: e })
+        std::fs::write(&self.recent_file, text)
+            .map_err(|e| Error::Io { path: self.recent_file.clone(), source: e })
     }
 
     fn recent_paths(&self) -> Vec<PathBuf> {
@@ -73,7 +74,8 @@ impl Library {
 
     /// A free path in the library for a map titled `title`: `<title>.tabiji`, `<title> (2).tabiji` …
     pub fn path_for_new_map(&self, title: &str) -> Result<PathBuf> {
-        std::fs::create_dir_all(&self.folder).map_err(|e| Error::Io { path: self.folder.clone(), source: e })?;
+        std::fs::create_dir_all(&self.folder)
+            .map_err(|e| Error::Io { path: self.folder.clone(), source: e })?;
         let stem = file_stem_for(title);
         let candidate = |n: usize| match n {
             1 => self.folder.join(format!("{stem}.{MAP_EXTENSION}")),
@@ -91,7 +93,11 @@ fn file_stem_for(title: &str) -> String {
         .take(80)
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    if trimmed.is_empty() { "map".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "map".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 fn summarise(path: &Path) -> MapSummary {

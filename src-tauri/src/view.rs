@@ -87,9 +87,16 @@ mod tests {
         let expected = read_dir_sorted(fresh.path());
         let committed = read_dir_sorted(&bindings_dir());
         let names = |files: &[(String, String)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
-        assert_eq!(names(&committed), names(&expected), "binding files differ; run UPDATE_BINDINGS=1 cargo test -p tabiji-app bindings");
+        assert_eq!(
+            names(&committed),
+            names(&expected),
+            "binding files differ; run UPDATE_BINDINGS=1 cargo test -p tabiji-app bindings"
+        );
         for ((name, have), (_, want)) in committed.iter().zip(&expected) {
-            assert_eq!(have, want, "{name} is stale; run UPDATE_BINDINGS=1 cargo test -p tabiji-app bindings");
+            assert_eq!(
+                have, want,
+                "{name} is stale; run UPDATE_BINDINGS=1 cargo test -p tabiji-app bindings"
+            );
         }
     }
 }

@@ -115,7 +115,8 @@ fn run(command: Command) -> Result<(), Failure> {
             write_output(out.as_deref(), json::to_json(&map).as_bytes())
         }
         Command::Import { json_file, file } => {
-            let text = std::fs::read_to_string(&json_file).map_err(|e| Error::Io { path: json_file.clone(), source: e })?;
+            let text = std::fs::read_to_string(&json_file)
+                .map_err(|e| Error::Io { path: json_file.clone(), source: e })?;
             let map = json::from_json(&text).map_err(|e| Failure(format!("{}: {e}", json_file.display())))?;
             Document::create(&file, &map)?;
             Ok(())
@@ -161,7 +162,8 @@ fn info(file: &Path, as_json: bool) -> Result<(), Failure> {
 }
 
 fn apply(file: &Path, ops_file: &Path, progress: bool) -> Result<(), Failure> {
-    let reader = std::fs::File::open(ops_file).map_err(|e| Error::Io { path: ops_file.to_owned(), source: e })?;
+    let reader =
+        std::fs::File::open(ops_file).map_err(|e| Error::Io { path: ops_file.to_owned(), source: e })?;
     let mut document = Document::open(file)?;
     let mut stdout = std::io::stdout().lock();
     let mut applied = 0;
@@ -173,10 +175,14 @@ fn apply(file: &Path, ops_file: &Path, progress: bool) -> Result<(), Failure> {
             continue;
         }
         let op: Op = serde_json::from_str(&line).map_err(|e| at(format!("not an op: {e}")))?;
-        document.apply(op).map_err(|e| at(format!("{e} [{}]; {applied} earlier ops were applied", e.code())))?;
+        document
+            .apply(op)
+            .map_err(|e| at(format!("{e} [{}]; {applied} earlier ops were applied", e.code())))?;
         applied += 1;
         if progress {
-            writeln!(stdout, "applied {number}").and_then(|()| stdout.flush()).map_err(|e| at(e.to_string()))?;
+            writeln!(stdout, "applied {number}")
+                .and_then(|()| stdout.flush())
+                .map_err(|e| at(e.to_string()))?;
         }
     }
     Ok(())
@@ -190,7 +196,9 @@ fn validate_file(file: &Path) -> Result<(), Failure> {
     }
     problems.extend(store.ordering_problems()?);
     match store.load() {
-        Ok(map) => problems.extend(validate::map(&map).into_iter().map(|p| format!("{}: {}", p.path, p.message))),
+        Ok(map) => {
+            problems.extend(validate::map(&map).into_iter().map(|p| format!("{}: {}", p.path, p.message)))
+        }
         Err(e) => problems.push(e.to_string()),
     }
     let version = store.schema_version()?;
@@ -206,7 +214,9 @@ fn validate_file(file: &Path) -> Result<(), Failure> {
 
 fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| Error::Io { path: path.to_owned(), source: e }.into()),
+        Some(path) => {
+            std::fs::write(path, bytes).map_err(|e| Error::Io { path: path.to_owned(), source: e }.into())
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| Failure(e.to_string()))

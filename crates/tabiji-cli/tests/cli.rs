@@ -56,7 +56,8 @@ fn english_blank_maps_can_be_made_too() {
 #[test]
 fn export_and_import_json_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, json, copy) = (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
+    let (file, json, copy) =
+        (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
     ok(&["new", s(&file)]);
     ok(&["export", s(&file), "--format", "json", "--out", s(&json)]);
     ok(&["import", s(&json), s(&copy)]);
@@ -72,7 +73,8 @@ fn export_and_import_json_round_trip() {
 #[test]
 fn import_errors_name_the_json_path_and_create_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let (file, json, copy) = (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
+    let (file, json, copy) =
+        (dir.path().join("a.tabiji"), dir.path().join("a.json"), dir.path().join("b.tabiji"));
     ok(&["new", s(&file)]);
     ok(&["export", s(&file), "--format", "json", "--out", s(&json)]);
     let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();

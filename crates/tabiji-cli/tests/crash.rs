@@ -54,11 +54,21 @@ fn every_acknowledged_edit_survives_a_kill() {
         let doc = Document::open(&file).expect("the map opens after the kill");
         assert_eq!(doc.store().integrity_check(), Ok(()), "run {run}");
         let map = doc.map().unwrap();
-        assert!(map.cards.len() >= acknowledged, "run {run}: {} cards, {acknowledged} acknowledged", map.cards.len());
+        assert!(
+            map.cards.len() >= acknowledged,
+            "run {run}: {} cards, {acknowledged} acknowledged",
+            map.cards.len()
+        );
         for n in 1..=acknowledged {
-            assert!(map.cards.iter().any(|c| c.id == format!("cd_n{n}")), "run {run}: acknowledged edit {n} lost");
+            assert!(
+                map.cards.iter().any(|c| c.id == format!("cd_n{n}")),
+                "run {run}: acknowledged edit {n} lost"
+            );
         }
         assert!(doc.store().ordering_problems().unwrap().is_empty());
-        eprintln!("run {run}: killed after {kill_after:?}, {acknowledged} acknowledged, {} in the file", map.cards.len());
+        eprintln!(
+            "run {run}: killed after {kill_after:?}, {acknowledged} acknowledged, {} in the file",
+            map.cards.len()
+        );
     }
 }

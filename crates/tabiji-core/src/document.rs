@@ -61,7 +61,10 @@ impl Document {
     pub fn undo(&mut self) -> Result<()> {
         let op = self.undo.pop().ok_or(Error::NothingToReplay("undo"))?;
         match self.commit(op.clone()) {
-            Ok(inverse) => Ok(self.redo.push(inverse)),
+            Ok(inverse) => {
+                self.redo.push(inverse);
+                Ok(())
+            }
             Err(e) => {
                 self.undo.push(op);
                 Err(e)
@@ -72,7 +75,10 @@ impl Document {
     pub fn redo(&mut self) -> Result<()> {
         let op = self.redo.pop().ok_or(Error::NothingToReplay("redo"))?;
         match self.commit(op.clone()) {
-            Ok(inverse) => Ok(self.undo.push(inverse)),
+            Ok(inverse) => {
+                self.undo.push(inverse);
+                Ok(())
+            }
             Err(e) => {
                 self.redo.push(op);
                 Err(e)

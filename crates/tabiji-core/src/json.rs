@@ -47,7 +47,10 @@ pub fn to_json(map: &Map) -> String {
 pub fn from_json(text: &str) -> Result<Map> {
     let bad = |path: &str, message: String| Error::BadJson { path: path.to_owned(), message };
     if text.len() > MAX_JSON_BYTES {
-        return Err(bad("$", format!("{} bytes is more than the {MAX_JSON_BYTES} a map may take", text.len())));
+        return Err(bad(
+            "$",
+            format!("{} bytes is more than the {MAX_JSON_BYTES} a map may take", text.len()),
+        ));
     }
     let head: Head = serde_json::from_str(text).map_err(|e| bad("$", describe(&e)))?;
     match head.format.as_ref().and_then(|f| f.as_str()) {

@@ -280,10 +280,7 @@ fn card_block(map: &Map, card: &Card, stage_width: f64) -> Block {
     let width = card_width(stage_width);
     let text_width = width - 2.0 * CARD_PADDING_X;
     let mut y = CARD_PADDING_Y;
-    let badge = card_badge(map, card, width, text_width).map(|badge| {
-        y += BADGE_HEIGHT + 4.0;
-        badge
-    });
+    let badge = card_badge(map, card, width, text_width).inspect(|_| y += BADGE_HEIGHT + 4.0);
     let wrapped = text::wrap(&card.text, text_width, CARD_FONT, CARD_MAX_LINES);
     let lines: Vec<TextLine> = wrapped
         .into_iter()
@@ -305,7 +302,9 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
     let channel = card.channel_id.as_ref().and_then(|id| map.channels.iter().find(|c| &c.id == id));
     let department = card.department_id.as_ref().and_then(|id| map.departments.iter().find(|d| &d.id == id));
     let (icon, mode, label) = match (card.kind, channel, department) {
-        (_, Some(ch), Some(dept)) => (Some(ch.icon.clone()), Some(ch.mode), format!("{} · {}", ch.name, dept.name)),
+        (_, Some(ch), Some(dept)) => {
+            (Some(ch.icon.clone()), Some(ch.mode), format!("{} · {}", ch.name, dept.name))
+        }
         (_, Some(ch), None) => (Some(ch.icon.clone()), Some(ch.mode), ch.name.clone()),
         (CardKind::Owner | CardKind::Touchpoint | CardKind::Initiative, None, Some(dept)) => {
             (None, None, dept.name.clone())
@@ -314,12 +313,19 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
     };
     let icon_room = if icon.is_some() { 22.0 } else { 0.0 };
     let size = 11.0;
-    let label_text = text::wrap(&label, text_width - icon_room, size, 1).into_iter().next().unwrap_or_default();
+    let label_text =
+        text::wrap(&label, text_width - icon_room, size, 1).into_iter().next().unwrap_or_default();
     Some(Badge {
         rect: Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT },
         icon,
         mode,
-        label: TextLine { text: label_text, x: CARD_PADDING_X + icon_room, baseline: 6.0 + 15.0, size, bold: true },
+        label: TextLine {
+            text: label_text,
+            x: CARD_PADDING_X + icon_room,
+            baseline: 6.0 + 15.0,
+            size,
+            bold: true,
+        },
     })
 }
 
@@ -335,7 +341,8 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
         lines.push(TextLine { text, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: true });
         baseline += CARD_LINE;
     }
-    let figures = text::wrap(figures.trim_end(), text_width, CARD_FONT, 1).into_iter().next().unwrap_or_default();
+    let figures =
+        text::wrap(figures.trim_end(), text_width, CARD_FONT, 1).into_iter().next().unwrap_or_default();
     lines.push(TextLine { text: figures, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
     let height = baseline - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
     let attainment = match (kpi.actual, kpi.target) {
@@ -444,7 +451,12 @@ fn curves(map: &Map, columns: &HashMap<&str, (f64, f64)>, scale: &EmotionScale) 
                     })
                 })
                 .collect();
-            Curve { persona_id: persona.id.clone(), color: persona.color.clone(), path: smooth_path(&points), points }
+            Curve {
+                persona_id: persona.id.clone(),
+                color: persona.color.clone(),
+                path: smooth_path(&points),
+                points,
+            }
         })
         .collect()
 }
@@ -501,7 +513,11 @@ mod tests {
         assert_eq!(layout.cards.len(), map.cards.len());
         for card in &map.cards {
             let laid = layout.cards.iter().find(|c| c.id == card.id).expect("every card is laid out");
-            let cell = layout.cells.iter().find(|c| c.stage_id == card.stage_id && c.lane_id == card.lane_id).unwrap();
+            let cell = layout
+                .cells
+                .iter()
+                .find(|c| c.stage_id == card.stage_id && c.lane_id == card.lane_id)
+                .unwrap();
             assert!(inside(&laid.rect, &cell.rect), "card {} leaves its cell", card.id);
             for line in &laid.lines {
                 assert!(line.x + text::width(&line.text, line.size) <= laid.rect.x + laid.rect.width);

@@ -67,22 +67,38 @@ const LANES: [(LaneKind, &str, &str); 9] = [
 ];
 
 fn lane_id(kind: LaneKind) -> Id {
-    let name = serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+    let name =
+        serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     format!("ln_{name}")
 }
 
 /// Five B2B stages and every lane kind, with the built-in channels and departments.
 fn skeleton(lang: Language, title: String, description: String) -> Map {
     Map {
-        info: MapInfo { title, description, language: lang, created_at: String::new(), updated_at: String::new() },
+        info: MapInfo {
+            title,
+            description,
+            language: lang,
+            created_at: String::new(),
+            updated_at: String::new(),
+        },
         stages: STAGES
             .iter()
             .enumerate()
-            .map(|(i, (ja, en))| Stage { id: format!("st_{}", i + 1), name: tr(lang, ja, en), width: STAGE_WIDTH_DEFAULT })
+            .map(|(i, (ja, en))| Stage {
+                id: format!("st_{}", i + 1),
+                name: tr(lang, ja, en),
+                width: STAGE_WIDTH_DEFAULT,
+            })
             .collect(),
         lanes: LANES
             .iter()
-            .map(|(kind, ja, en)| Lane { id: lane_id(*kind), kind: *kind, name: tr(lang, ja, en), hidden: false })
+            .map(|(kind, ja, en)| Lane {
+                id: lane_id(*kind),
+                kind: *kind,
+                name: tr(lang, ja, en),
+                hidden: false,
+            })
             .collect(),
         channels: catalogue::channels(lang),
         departments: catalogue::departments(lang),
@@ -144,50 +160,262 @@ use LaneKind::{Actions, FreeText, Initiatives, PainPoints, Thoughts};
 
 const EXAMPLE_CARDS: &[ExampleCard] = &[
     // Awareness
-    touchpoint(1, "search_ad", "marketing", 300_000.0, 120.0, "「受発注 効率化」で検索し、広告から製品ページへ", "Searches for ways to speed up ordering and lands on the product page from an ad"),
-    touchpoint(1, "trade_show", "marketing", 1_500_000.0, 80.0, "製造業向けの展示会でブースに立ち寄る", "Stops by the booth at a manufacturing trade show"),
-    touchpoint(1, "white_paper", "marketing", 200_000.0, 150.0, "業界課題をまとめた資料をダウンロード", "Downloads a white paper on the industry's ordering problems"),
-    note(1, Actions, "紙とExcelの受発注に限界を感じ、解決策を調べ始める", "Feels the limits of paper and spreadsheet ordering and starts looking for options"),
-    note(1, Thoughts, "他社はどうやって受発注を効率化しているのだろう?", "How do other companies handle orders more efficiently?"),
-    note(1, PainPoints, "課題が社内で共有されておらず、まだ予算がない", "The problem is not shared inside the company and has no budget yet"),
-    note(1, Initiatives, "業界別の課題解説ウェビナーを毎月開催する", "Run a monthly webinar on each industry's ordering problems"),
-    owner(1, "marketing", "マーケティングが集客と資料提供を担う", "Marketing brings visitors in and supplies material"),
+    touchpoint(
+        1,
+        "search_ad",
+        "marketing",
+        300_000.0,
+        120.0,
+        "「受発注 効率化」で検索し、広告から製品ページへ",
+        "Searches for ways to speed up ordering and lands on the product page from an ad",
+    ),
+    touchpoint(
+        1,
+        "trade_show",
+        "marketing",
+        1_500_000.0,
+        80.0,
+        "製造業向けの展示会でブースに立ち寄る",
+        "Stops by the booth at a manufacturing trade show",
+    ),
+    touchpoint(
+        1,
+        "white_paper",
+        "marketing",
+        200_000.0,
+        150.0,
+        "業界課題をまとめた資料をダウンロード",
+        "Downloads a white paper on the industry's ordering problems",
+    ),
+    note(
+        1,
+        Actions,
+        "紙とExcelの受発注に限界を感じ、解決策を調べ始める",
+        "Feels the limits of paper and spreadsheet ordering and starts looking for options",
+    ),
+    note(
+        1,
+        Thoughts,
+        "他社はどうやって受発注を効率化しているのだろう?",
+        "How do other companies handle orders more efficiently?",
+    ),
+    note(
+        1,
+        PainPoints,
+        "課題が社内で共有されておらず、まだ予算がない",
+        "The problem is not shared inside the company and has no budget yet",
+    ),
+    note(
+        1,
+        Initiatives,
+        "業界別の課題解説ウェビナーを毎月開催する",
+        "Run a monthly webinar on each industry's ordering problems",
+    ),
+    owner(
+        1,
+        "marketing",
+        "マーケティングが集客と資料提供を担う",
+        "Marketing brings visitors in and supplies material",
+    ),
     // Consideration
-    touchpoint(2, "webinar", "marketing", 150_000.0, 60.0, "製品デモ付きのウェビナーに参加", "Joins a webinar with a live product demo"),
-    touchpoint(2, "case_study", "marketing", 100_000.0, 40.0, "同業他社の導入事例を読む", "Reads how a company in the same industry adopted the product"),
-    touchpoint(2, "online_meeting", "inside_sales", 250_000.0, 35.0, "インサイドセールスとオンラインで要件を確認", "Goes through requirements online with inside sales"),
-    note(2, Actions, "3社を比較し、候補を2社に絞ってデモを依頼する", "Compares three vendors, shortlists two and asks for demos"),
+    touchpoint(
+        2,
+        "webinar",
+        "marketing",
+        150_000.0,
+        60.0,
+        "製品デモ付きのウェビナーに参加",
+        "Joins a webinar with a live product demo",
+    ),
+    touchpoint(
+        2,
+        "case_study",
+        "marketing",
+        100_000.0,
+        40.0,
+        "同業他社の導入事例を読む",
+        "Reads how a company in the same industry adopted the product",
+    ),
+    touchpoint(
+        2,
+        "online_meeting",
+        "inside_sales",
+        250_000.0,
+        35.0,
+        "インサイドセールスとオンラインで要件を確認",
+        "Goes through requirements online with inside sales",
+    ),
+    note(
+        2,
+        Actions,
+        "3社を比較し、候補を2社に絞ってデモを依頼する",
+        "Compares three vendors, shortlists two and asks for demos",
+    ),
     note(2, Thoughts, "今の基幹システムとつながるだろうか?", "Will it connect to our current ERP?"),
-    note(2, PainPoints, "比較表づくりに手間がかかり、連携の可否が分からない", "Building a comparison takes effort and integration is unclear"),
-    note(2, Initiatives, "比較資料と連携の実演をデモに組み込む", "Add a comparison sheet and an integration walkthrough to every demo"),
-    owner(2, "inside_sales", "インサイドセールスが商談化まで伴走する", "Inside sales guides the prospect until there is an opportunity"),
+    note(
+        2,
+        PainPoints,
+        "比較表づくりに手間がかかり、連携の可否が分からない",
+        "Building a comparison takes effort and integration is unclear",
+    ),
+    note(
+        2,
+        Initiatives,
+        "比較資料と連携の実演をデモに組み込む",
+        "Add a comparison sheet and an integration walkthrough to every demo",
+    ),
+    owner(
+        2,
+        "inside_sales",
+        "インサイドセールスが商談化まで伴走する",
+        "Inside sales guides the prospect until there is an opportunity",
+    ),
     // Decision
-    touchpoint(3, "sales_meeting", "sales", 400_000.0, 12.0, "訪問商談で見積もりと導入計画の説明を受ける", "Receives the quote and rollout plan in an on-site meeting"),
-    touchpoint(3, "email", "sales", 20_000.0, 10.0, "稟議用の資料一式をメールで受け取る", "Gets the full set of approval documents by email"),
-    note(3, Actions, "稟議書を作成し、役員会で説明する", "Writes the approval request and presents it to the board"),
-    note(3, Thoughts, "投資対効果を経営陣に納得してもらえるか?", "Can we convince management of the return on investment?"),
+    touchpoint(
+        3,
+        "sales_meeting",
+        "sales",
+        400_000.0,
+        12.0,
+        "訪問商談で見積もりと導入計画の説明を受ける",
+        "Receives the quote and rollout plan in an on-site meeting",
+    ),
+    touchpoint(
+        3,
+        "email",
+        "sales",
+        20_000.0,
+        10.0,
+        "稟議用の資料一式をメールで受け取る",
+        "Gets the full set of approval documents by email",
+    ),
+    note(
+        3,
+        Actions,
+        "稟議書を作成し、役員会で説明する",
+        "Writes the approval request and presents it to the board",
+    ),
+    note(
+        3,
+        Thoughts,
+        "投資対効果を経営陣に納得してもらえるか?",
+        "Can we convince management of the return on investment?",
+    ),
     note(3, PainPoints, "稟議に必要な数値の根拠が足りない", "The approval request lacks hard numbers"),
-    note(3, Initiatives, "ROI試算シートと稟議書のひな形を提供する", "Provide an ROI calculator and an approval-request template"),
+    note(
+        3,
+        Initiatives,
+        "ROI試算シートと稟議書のひな形を提供する",
+        "Provide an ROI calculator and an approval-request template",
+    ),
     owner(3, "sales", "営業が条件交渉と稟議支援を担う", "Sales negotiates terms and supports the approval"),
     // Retention
-    touchpoint(4, "email", "customer_success", 30_000.0, 50.0, "導入直後のオンボーディングメールを受け取る", "Receives onboarding emails right after signing"),
-    touchpoint(4, "online_meeting", "customer_success", 200_000.0, 30.0, "四半期ごとの定例会で活用状況を振り返る", "Reviews usage in a quarterly business review"),
-    touchpoint(4, "chatbot", "customer_success", 80_000.0, 200.0, "チャットボットで操作方法を質問する", "Asks the chatbot how to use a feature"),
+    touchpoint(
+        4,
+        "email",
+        "customer_success",
+        30_000.0,
+        50.0,
+        "導入直後のオンボーディングメールを受け取る",
+        "Receives onboarding emails right after signing",
+    ),
+    touchpoint(
+        4,
+        "online_meeting",
+        "customer_success",
+        200_000.0,
+        30.0,
+        "四半期ごとの定例会で活用状況を振り返る",
+        "Reviews usage in a quarterly business review",
+    ),
+    touchpoint(
+        4,
+        "chatbot",
+        "customer_success",
+        80_000.0,
+        200.0,
+        "チャットボットで操作方法を質問する",
+        "Asks the chatbot how to use a feature",
+    ),
     note(4, Actions, "現場に展開し、操作研修を行う", "Rolls the product out and trains the staff"),
     note(4, Thoughts, "現場が本当に使い続けてくれるだろうか?", "Will the staff really keep using it?"),
-    note(4, PainPoints, "初期設定の負担が大きく、問い合わせ先が分かりにくい", "Initial setup is heavy and it is unclear whom to ask"),
-    note(4, Initiatives, "カスタマーサクセスが定着度を見て先回りで支援する", "Customer success watches adoption and steps in early"),
-    owner(4, "customer_success", "カスタマーサクセスが定着と継続を担う", "Customer success owns adoption and renewal"),
+    note(
+        4,
+        PainPoints,
+        "初期設定の負担が大きく、問い合わせ先が分かりにくい",
+        "Initial setup is heavy and it is unclear whom to ask",
+    ),
+    note(
+        4,
+        Initiatives,
+        "カスタマーサクセスが定着度を見て先回りで支援する",
+        "Customer success watches adoption and steps in early",
+    ),
+    owner(
+        4,
+        "customer_success",
+        "カスタマーサクセスが定着と継続を担う",
+        "Customer success owns adoption and renewal",
+    ),
     // Advocacy
-    touchpoint(5, "user_event", "customer_success", 500_000.0, 15.0, "ユーザー会で活用事例を発表する", "Presents their results at the user conference"),
-    touchpoint(5, "case_study", "marketing", 300_000.0, 8.0, "共同で導入事例記事をつくる", "Co-writes a published case study"),
-    touchpoint(5, "referral", "sales", 50_000.0, 6.0, "取引先に製品を紹介する", "Recommends the product to a business partner"),
-    note(5, Actions, "導入事例の取材に協力し、他社にも勧める", "Agrees to a case-study interview and recommends the product"),
+    touchpoint(
+        5,
+        "user_event",
+        "customer_success",
+        500_000.0,
+        15.0,
+        "ユーザー会で活用事例を発表する",
+        "Presents their results at the user conference",
+    ),
+    touchpoint(
+        5,
+        "case_study",
+        "marketing",
+        300_000.0,
+        8.0,
+        "共同で導入事例記事をつくる",
+        "Co-writes a published case study",
+    ),
+    touchpoint(
+        5,
+        "referral",
+        "sales",
+        50_000.0,
+        6.0,
+        "取引先に製品を紹介する",
+        "Recommends the product to a business partner",
+    ),
+    note(
+        5,
+        Actions,
+        "導入事例の取材に協力し、他社にも勧める",
+        "Agrees to a case-study interview and recommends the product",
+    ),
     note(5, Thoughts, "成果が出たので、社外にも伝えたい", "We got results; others should hear about it"),
-    note(5, PainPoints, "紹介することの自社のメリットが見えにくい", "The benefit of referring others is not obvious"),
-    note(5, Initiatives, "紹介プログラムと共同事例づくりを用意する", "Offer a referral programme and joint case studies"),
-    owner(5, "marketing", "マーケティングと営業が紹介を後押しする", "Marketing and sales encourage referrals"),
-    note(5, FreeText, "次回のワークショップで紹介プログラムの条件を決める", "Decide the referral programme's terms at the next workshop"),
+    note(
+        5,
+        PainPoints,
+        "紹介することの自社のメリットが見えにくい",
+        "The benefit of referring others is not obvious",
+    ),
+    note(
+        5,
+        Initiatives,
+        "紹介プログラムと共同事例づくりを用意する",
+        "Offer a referral programme and joint case studies",
+    ),
+    owner(
+        5,
+        "marketing",
+        "マーケティングと営業が紹介を後押しする",
+        "Marketing and sales encourage referrals",
+    ),
+    note(
+        5,
+        FreeText,
+        "次回のワークショップで紹介プログラムの条件を決める",
+        "Decide the referral programme's terms at the next workshop",
+    ),
 ];
 
 struct ExamplePersona {
@@ -214,7 +442,13 @@ const EXAMPLE_PERSONAS: &[ExamplePersona] = &[
         worries: ("情報が多すぎて比較が進まない", "Too much information to compare"),
         color: "#2563eb",
         curve: &[
-            (1, 0.5, -0.5, "情報が多すぎて、何から見ればいいのか…", "So much out there, where do I even start?"),
+            (
+                1,
+                0.5,
+                -0.5,
+                "情報が多すぎて、何から見ればいいのか…",
+                "So much out there, where do I even start?",
+            ),
             (2, 0.5, 1.0, "比較資料があって助かる", "The comparison sheet really helps"),
             (3, 0.5, -0.5, "稟議の資料づくりが大変", "Preparing the approval papers is hard work"),
             (4, 0.5, 0.5, "", ""),
@@ -257,18 +491,97 @@ const EXAMPLE_PERSONAS: &[ExamplePersona] = &[
     },
 ];
 
-/// (stage 1–5, name ja, name en, unit ja, unit en, target, actual, source)
-const EXAMPLE_KPIS: &[(usize, &str, &str, &str, &str, f64, f64, &str)] = &[
-    (1, "資料ダウンロード数", "Content downloads", "件", "downloads", 300.0, 240.0, "MA"),
-    (1, "広告クリック率", "Ad click-through rate", "%", "%", 2.5, 1.8, "Ads"),
-    (2, "デモ依頼数", "Demo requests", "件", "requests", 60.0, 45.0, "MA"),
-    (2, "商談化数", "Opportunities", "件", "opportunities", 40.0, 22.0, "CRM"),
-    (3, "見積提出数", "Quotes sent", "件", "quotes", 30.0, 24.0, "CRM"),
-    (3, "受注率", "Close rate", "%", "%", 30.0, 25.0, "CRM"),
-    (4, "解約率", "Churn rate", "%", "%", 3.0, 4.0, "CRM"),
-    (4, "NPS", "NPS", "pt", "pt", 30.0, 22.0, "Survey"),
-    (5, "紹介件数", "Referrals", "件", "referrals", 10.0, 6.0, "CRM"),
-    (5, "公開事例数", "Case studies published", "件", "case studies", 4.0, 2.0, "Marketing"),
+/// An example KPI: stage number (1–5), name and unit in ja and en, target, actual and source.
+struct ExampleKpi {
+    stage: usize,
+    name: (&'static str, &'static str),
+    unit: (&'static str, &'static str),
+    target: f64,
+    actual: f64,
+    source: &'static str,
+}
+
+const EXAMPLE_KPIS: &[ExampleKpi] = &[
+    ExampleKpi {
+        stage: 1,
+        name: ("資料ダウンロード数", "Content downloads"),
+        unit: ("件", "downloads"),
+        target: 300.0,
+        actual: 240.0,
+        source: "MA",
+    },
+    ExampleKpi {
+        stage: 1,
+        name: ("広告クリック率", "Ad click-through rate"),
+        unit: ("%", "%"),
+        target: 2.5,
+        actual: 1.8,
+        source: "Ads",
+    },
+    ExampleKpi {
+        stage: 2,
+        name: ("デモ依頼数", "Demo requests"),
+        unit: ("件", "requests"),
+        target: 60.0,
+        actual: 45.0,
+        source: "MA",
+    },
+    ExampleKpi {
+        stage: 2,
+        name: ("商談化数", "Opportunities"),
+        unit: ("件", "opportunities"),
+        target: 40.0,
+        actual: 22.0,
+        source: "CRM",
+    },
+    ExampleKpi {
+        stage: 3,
+        name: ("見積提出数", "Quotes sent"),
+        unit: ("件", "quotes"),
+        target: 30.0,
+        actual: 24.0,
+        source: "CRM",
+    },
+    ExampleKpi {
+        stage: 3,
+        name: ("受注率", "Close rate"),
+        unit: ("%", "%"),
+        target: 30.0,
+        actual: 25.0,
+        source: "CRM",
+    },
+    ExampleKpi {
+        stage: 4,
+        name: ("解約率", "Churn rate"),
+        unit: ("%", "%"),
+        target: 3.0,
+        actual: 4.0,
+        source: "CRM",
+    },
+    ExampleKpi {
+        stage: 4,
+        name: ("NPS", "NPS"),
+        unit: ("pt", "pt"),
+        target: 30.0,
+        actual: 22.0,
+        source: "Survey",
+    },
+    ExampleKpi {
+        stage: 5,
+        name: ("紹介件数", "Referrals"),
+        unit: ("件", "referrals"),
+        target: 10.0,
+        actual: 6.0,
+        source: "CRM",
+    },
+    ExampleKpi {
+        stage: 5,
+        name: ("公開事例数", "Case studies published"),
+        unit: ("件", "case studies"),
+        target: 4.0,
+        actual: 2.0,
+        source: "Marketing",
+    },
 ];
 
 fn b2b(lang: Language) -> Map {
@@ -340,16 +653,16 @@ fn b2b(lang: Language) -> Map {
             notes: String::new(),
         });
     }
-    for (n, &(stage, ja, en, unit_ja, unit_en, target, actual, source)) in EXAMPLE_KPIS.iter().enumerate() {
+    for (n, k) in EXAMPLE_KPIS.iter().enumerate() {
         map.kpis.push(Kpi {
             id: format!("kp_{}", n + 1),
-            stage_id: stage_id(stage),
-            name: tr(lang, ja, en),
-            unit: tr(lang, unit_ja, unit_en),
-            target: Some(target),
-            actual: Some(actual),
+            stage_id: stage_id(k.stage),
+            name: tr(lang, k.name.0, k.name.1),
+            unit: tr(lang, k.unit.0, k.unit.1),
+            target: Some(k.target),
+            actual: Some(k.actual),
             period: "2026-Q3".to_owned(),
-            source: source.to_owned(),
+            source: k.source.to_owned(),
         });
     }
     map
@@ -375,7 +688,10 @@ mod tests {
     #[test]
     fn the_b2b_example_has_a_buying_committee_with_curves_and_kpis_in_every_stage() {
         let map = Template::B2b.build(Language::Ja, None);
-        assert_eq!(map.stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["認知", "検討", "決定", "維持", "推奨"]);
+        assert_eq!(
+            map.stages.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(),
+            ["認知", "検討", "決定", "維持", "推奨"]
+        );
         let roles: Vec<_> = map.personas.iter().map(|p| p.buying_role).collect();
         assert_eq!(roles, [BuyingRole::InformationGatherer, BuyingRole::Evaluator, BuyingRole::Approver]);
         for persona in &map.personas {

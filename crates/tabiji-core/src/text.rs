@@ -5,7 +5,8 @@
 
 /// Characters that must not begin a line: closing brackets, small kana, the prolonged-sound mark
 /// and punctuation that belongs to the text before it.
-const NO_LINE_START: &str = "、。,.,.・:;?!?!)]}」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜~…‥";
+const NO_LINE_START: &str =
+    "、。,.,.・:;?!?!)]}」』】〕〉》”’ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‐゠–〜~…‥";
 /// Characters that must not end a line: opening brackets and quotes.
 const NO_LINE_END: &str = "([{「『【〔〈《“‘";
 
@@ -119,7 +120,10 @@ mod tests {
             assert_eq!(lines.concat(), text, "no character lost at {width_em} em");
             for line in &lines[1..] {
                 let first = line.chars().next().unwrap();
-                assert!(!NO_LINE_START.contains(first), "line starts with {first:?} at {width_em} em: {lines:?}");
+                assert!(
+                    !NO_LINE_START.contains(first),
+                    "line starts with {first:?} at {width_em} em: {lines:?}"
+                );
             }
             for line in &lines {
                 let last = line.chars().last().unwrap();

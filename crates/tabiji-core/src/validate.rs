@@ -37,10 +37,7 @@ type Checked = Result<(), Problem>;
 pub(crate) fn id(field: &str, value: &str) -> Checked {
     let ok_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
     if value.is_empty() || value.len() > 64 || !value.chars().all(ok_char) {
-        return Err(Problem::at(
-            field,
-            format!("{value:?} is not an id (1–64 letters, digits, '_' or '-')"),
-        ));
+        return Err(Problem::at(field, format!("{value:?} is not an id (1–64 letters, digits, '_' or '-')")));
     }
     Ok(())
 }
@@ -260,16 +257,16 @@ pub fn map(m: &Map) -> Vec<Problem> {
 
 /// Cards must be listed cell by cell in stage and lane order, as the file format promises.
 fn order_problems(m: &Map) -> Vec<Problem> {
-    let stage_pos: HashMap<&str, usize> = m.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    let lane_pos: HashMap<&str, usize> = m.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+    let stage_pos: HashMap<&str, usize> =
+        m.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let lane_pos: HashMap<&str, usize> =
+        m.lanes.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
     let key = |c: &Card| (stage_pos.get(c.stage_id.as_str()), lane_pos.get(c.lane_id.as_str()));
     m.cards
         .windows(2)
         .enumerate()
         .filter(|(_, pair)| key(&pair[0]) > key(&pair[1]))
-        .map(|(i, _)| {
-            Problem::at(format!("cards[{}]", i + 1), "is listed before a card of an earlier cell")
-        })
+        .map(|(i, _)| Problem::at(format!("cards[{}]", i + 1), "is listed before a card of an earlier cell"))
         .take(1)
         .collect()
 }

@@ -11,8 +11,10 @@ use tabiji_core::*;
 
 /// Names of the files in `dir`, sorted.
 fn listing(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> =
-        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     names.sort();
     names
 }
@@ -169,7 +171,8 @@ fn a_saved_map_reopens_with_durable_settings_and_a_clean_integrity_check() {
     assert!(doc.map().unwrap().cards.iter().all(|c| c.id != first));
     assert_eq!(doc.store().integrity_check(), Ok(()));
     assert_eq!(doc.store().schema_version().unwrap(), store::SCHEMA_VERSION);
-    let raw = rusqlite::Connection::open_with_flags(&tmp.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let raw =
+        rusqlite::Connection::open_with_flags(&tmp.path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let mode: String = raw.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
     let app_id: i32 = raw.query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");

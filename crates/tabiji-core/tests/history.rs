@@ -17,11 +17,19 @@ fn moving_a_card_to_another_stage_is_one_undo_step() {
     let (_tmp, mut doc) = temp_map(Template::B2b, Language::Ja);
     let before = doc.map().unwrap();
     let card = card_in(&before, 0, LaneKind::Touchpoints)[0].clone();
-    let op = Op::MoveCard { id: card.id.clone(), stage_id: before.stages[1].id.clone(), lane_id: card.lane_id.clone(), index: 0 };
+    let op = Op::MoveCard {
+        id: card.id.clone(),
+        stage_id: before.stages[1].id.clone(),
+        lane_id: card.lane_id.clone(),
+        index: 0,
+    };
     doc.apply(op).unwrap();
     let after = doc.map().unwrap();
     assert_eq!(card_in(&after, 1, LaneKind::Touchpoints)[0].id, card.id);
-    assert_eq!(card_in(&after, 0, LaneKind::Touchpoints).len(), card_in(&before, 0, LaneKind::Touchpoints).len() - 1);
+    assert_eq!(
+        card_in(&after, 0, LaneKind::Touchpoints).len(),
+        card_in(&before, 0, LaneKind::Touchpoints).len() - 1
+    );
     doc.undo().unwrap();
     assert_eq!(content(doc.map().unwrap()), content(before.clone()));
     doc.redo().unwrap();
@@ -35,8 +43,15 @@ fn reordering_within_a_cell_keeps_positions_dense() {
     let cell: Vec<Id> = card_in(&map, 1, LaneKind::Touchpoints).iter().map(|c| c.id.clone()).collect();
     assert_eq!(cell.len(), 3);
     let first = &map.cards.iter().find(|c| c.id == cell[0]).unwrap();
-    doc.apply(Op::MoveCard { id: cell[0].clone(), stage_id: first.stage_id.clone(), lane_id: first.lane_id.clone(), index: 2 }).unwrap();
-    let moved: Vec<Id> = card_in(&doc.map().unwrap(), 1, LaneKind::Touchpoints).iter().map(|c| c.id.clone()).collect();
+    doc.apply(Op::MoveCard {
+        id: cell[0].clone(),
+        stage_id: first.stage_id.clone(),
+        lane_id: first.lane_id.clone(),
+        index: 2,
+    })
+    .unwrap();
+    let moved: Vec<Id> =
+        card_in(&doc.map().unwrap(), 1, LaneKind::Touchpoints).iter().map(|c| c.id.clone()).collect();
     assert_eq!(moved, [cell[1].clone(), cell[2].clone(), cell[0].clone()]);
     assert!(doc.store().ordering_problems().unwrap().is_empty());
 }
@@ -62,7 +77,11 @@ fn deleting_a_persona_unlinks_its_cards_and_undo_relinks_them() {
     let map = doc.map().unwrap();
     let persona = map.personas[1].id.clone();
     let card = map.cards[0].id.clone();
-    doc.apply(Op::UpdateCard { id: card.clone(), patch: CardPatch { persona_id: Some(Some(persona.clone())), ..Default::default() } }).unwrap();
+    doc.apply(Op::UpdateCard {
+        id: card.clone(),
+        patch: CardPatch { persona_id: Some(Some(persona.clone())), ..Default::default() },
+    })
+    .unwrap();
     let linked = doc.map().unwrap();
     doc.apply(Op::DeletePersona { id: persona.clone() }).unwrap();
     let gone = doc.map().unwrap();
@@ -76,7 +95,10 @@ fn deleting_a_persona_unlinks_its_cards_and_undo_relinks_them() {
 fn a_batch_applies_all_or_nothing_and_undoes_in_one_step() {
     let (_tmp, mut doc) = temp_map(Template::B2b, Language::Ja);
     let before = doc.map().unwrap();
-    let rename = Op::UpdateStage { id: before.stages[0].id.clone(), patch: StagePatch { name: Some("Aware".into()), width: None } };
+    let rename = Op::UpdateStage {
+        id: before.stages[0].id.clone(),
+        patch: StagePatch { name: Some("Aware".into()), width: None },
+    };
     let broken = Op::DeleteCard { id: "cd_missing".into() };
     let err = doc.apply(Op::Batch { ops: vec![rename.clone(), broken] }).unwrap_err();
     assert_eq!(err.code(), "op.no_such_entity");
@@ -94,14 +116,37 @@ fn invalid_ops_are_typed_errors_and_change_nothing() {
     let before = doc.map().unwrap();
     let point = before.emotion_points[0].id.clone();
     let cases = [
-        Op::UpdateEmotionPoint { id: point, patch: EmotionPointPatch { score: Some(2.5), ..Default::default() } },
-        Op::UpdateStage { id: before.stages[0].id.clone(), patch: StagePatch { name: Some("  ".into()), width: None } },
-        Op::UpdateCard { id: before.cards[0].id.clone(), patch: CardPatch { text: Some("bell\u{7}".into()), ..Default::default() } },
-        Op::UpdateCard { id: before.cards[0].id.clone(), patch: CardPatch { cost: Some(Some(-5.0)), ..Default::default() } },
-        Op::UpdateCard { id: before.cards[0].id.clone(), patch: CardPatch { channel_id: Some(Some("nowhere".into())), ..Default::default() } },
-        Op::MoveCard { id: before.cards[0].id.clone(), stage_id: before.stages[1].id.clone(), lane_id: before.cards[0].lane_id.clone(), index: 99 },
+        Op::UpdateEmotionPoint {
+            id: point,
+            patch: EmotionPointPatch { score: Some(2.5), ..Default::default() },
+        },
+        Op::UpdateStage {
+            id: before.stages[0].id.clone(),
+            patch: StagePatch { name: Some("  ".into()), width: None },
+        },
+        Op::UpdateCard {
+            id: before.cards[0].id.clone(),
+            patch: CardPatch { text: Some("bell\u{7}".into()), ..Default::default() },
+        },
+        Op::UpdateCard {
+            id: before.cards[0].id.clone(),
+            patch: CardPatch { cost: Some(Some(-5.0)), ..Default::default() },
+        },
+        Op::UpdateCard {
+            id: before.cards[0].id.clone(),
+            patch: CardPatch { channel_id: Some(Some("nowhere".into())), ..Default::default() },
+        },
+        Op::MoveCard {
+            id: before.cards[0].id.clone(),
+            stage_id: before.stages[1].id.clone(),
+            lane_id: before.cards[0].lane_id.clone(),
+            index: 99,
+        },
         Op::MoveStage { id: before.stages[0].id.clone(), index: 5 },
-        Op::AddStage { stage: Stage { id: before.stages[0].id.clone(), name: "Twin".into(), width: 280.0 }, index: None },
+        Op::AddStage {
+            stage: Stage { id: before.stages[0].id.clone(), name: "Twin".into(), width: 280.0 },
+            index: None,
+        },
     ];
     for op in cases {
         let err = doc.apply(op.clone()).unwrap_err();
@@ -163,31 +208,67 @@ fn resolve(map: &Map, i: &Intent) -> Option<Op> {
             },
             index: Some(i.a % 3),
         },
-        2 | 3 => Op::MoveCard { id: card?.id.clone(), stage_id: stage?.id.clone(), lane_id: lane?.id.clone(), index: i.a % 4 },
+        2 | 3 => Op::MoveCard {
+            id: card?.id.clone(),
+            stage_id: stage?.id.clone(),
+            lane_id: lane?.id.clone(),
+            index: i.a % 4,
+        },
         4 => Op::DeleteCard { id: card?.id.clone() },
-        5 => Op::UpdateCard { id: card?.id.clone(), patch: CardPatch { text: Some(i.text.clone()), cost: Some(None), ..Default::default() } },
-        6 => Op::AddStage { stage: Stage { id: String::new(), name: format!("S{}", i.a), width: 200.0 + i.b as f64 }, index: Some(i.c % (map.stages.len() + 1)) },
+        5 => Op::UpdateCard {
+            id: card?.id.clone(),
+            patch: CardPatch { text: Some(i.text.clone()), cost: Some(None), ..Default::default() },
+        },
+        6 => Op::AddStage {
+            stage: Stage { id: String::new(), name: format!("S{}", i.a), width: 200.0 + i.b as f64 },
+            index: Some(i.c % (map.stages.len() + 1)),
+        },
         7 => Op::MoveStage { id: stage?.id.clone(), index: i.a % map.stages.len() },
         8 => Op::DeleteStage { id: stage?.id.clone() },
-        9 => Op::UpdateStage { id: stage?.id.clone(), patch: StagePatch { name: Some(format!("{}x", i.text)), width: Some(150.0 + i.a as f64 * 10.0) } },
+        9 => Op::UpdateStage {
+            id: stage?.id.clone(),
+            patch: StagePatch { name: Some(format!("{}x", i.text)), width: Some(150.0 + i.a as f64 * 10.0) },
+        },
         10 => Op::DeleteLane { id: lane?.id.clone() },
         11 => Op::MoveLane { id: lane?.id.clone(), index: i.a % map.lanes.len() },
         12 => Op::AddEmotionPoint {
-            point: EmotionPoint { id: String::new(), persona_id: persona?.id.clone(), stage_id: stage?.id.clone(), x: (i.c % 11) as f64 / 10.0, score: i.value, quote: i.text.clone() },
+            point: EmotionPoint {
+                id: String::new(),
+                persona_id: persona?.id.clone(),
+                stage_id: stage?.id.clone(),
+                x: (i.c % 11) as f64 / 10.0,
+                score: i.value,
+                quote: i.text.clone(),
+            },
         },
         13 => Op::UpdateEmotionPoint {
             id: pick(&map.emotion_points, i.a)?.id.clone(),
-            patch: EmotionPointPatch { stage_id: Some(stage?.id.clone()), score: Some(i.value), ..Default::default() },
+            patch: EmotionPointPatch {
+                stage_id: Some(stage?.id.clone()),
+                score: Some(i.value),
+                ..Default::default()
+            },
         },
         14 => Op::DeletePersona { id: persona?.id.clone() },
         15 => Op::DeleteOrg { id: pick(&map.orgs, i.a)?.id.clone() },
         16 => Op::DeleteChannel { id: pick(&map.channels, i.a)?.id.clone() },
         17 => Op::AddKpi {
-            kpi: Kpi { id: String::new(), stage_id: stage?.id.clone(), name: format!("K{}", i.a), unit: "%".into(), target: Some(i.value), actual: None, period: String::new(), source: String::new() },
+            kpi: Kpi {
+                id: String::new(),
+                stage_id: stage?.id.clone(),
+                name: format!("K{}", i.a),
+                unit: "%".into(),
+                target: Some(i.value),
+                actual: None,
+                period: String::new(),
+                source: String::new(),
+            },
             index: None,
         },
         18 => Op::DeleteKpi { id: pick(&map.kpis, i.a)?.id.clone() },
-        _ => Op::UpdateMap { patch: MapInfoPatch { title: Some(format!("T {}", i.text)), ..Default::default() } },
+        _ => Op::UpdateMap {
+            patch: MapInfoPatch { title: Some(format!("T {}", i.text)), ..Default::default() },
+        },
     })
 }
 

@@ -7,7 +7,7 @@ fn b2b_json() -> serde_json::Value {
 }
 
 fn import_error(value: &serde_json::Value) -> Error {
-    json::from_json(&value.to_string()).err().expect("the import must fail")
+    json::from_json(&value.to_string()).expect_err("the import must fail")
 }
 
 #[test]
@@ -31,7 +31,11 @@ fn a_wrong_type_names_its_path() {
 fn missing_and_unknown_fields_name_their_place() {
     let mut v = b2b_json();
     v["map"]["stages"][1].as_object_mut().unwrap().remove("name");
-    assert!(import_error(&v).to_string().starts_with("$.map.stages[1]: missing field `name`"), "{}", import_error(&v));
+    assert!(
+        import_error(&v).to_string().starts_with("$.map.stages[1]: missing field `name`"),
+        "{}",
+        import_error(&v)
+    );
     let mut v = b2b_json();
     v["map"]["personas"][0]["favourite"] = serde_json::json!("tea");
     assert!(import_error(&v).to_string().contains("$.map.personas[0]"), "{}", import_error(&v));
@@ -41,10 +45,18 @@ fn missing_and_unknown_fields_name_their_place() {
 fn broken_references_and_out_of_range_values_name_their_path() {
     let mut v = b2b_json();
     v["map"]["emotion_points"][2]["score"] = serde_json::json!(9.5);
-    assert!(import_error(&v).to_string().starts_with("$.map.emotion_points[2].score:"), "{}", import_error(&v));
+    assert!(
+        import_error(&v).to_string().starts_with("$.map.emotion_points[2].score:"),
+        "{}",
+        import_error(&v)
+    );
     let mut v = b2b_json();
     v["map"]["cards"][0]["lane_id"] = serde_json::json!("ln_nowhere");
-    assert!(import_error(&v).to_string().starts_with("$.map.cards[0].lane_id: \"ln_nowhere\" names nothing"), "{}", import_error(&v));
+    assert!(
+        import_error(&v).to_string().starts_with("$.map.cards[0].lane_id: \"ln_nowhere\" names nothing"),
+        "{}",
+        import_error(&v)
+    );
     let mut v = b2b_json();
     v["map"]["cards"][5]["text"] = serde_json::json!("bell\u{7}");
     assert!(import_error(&v).to_string().contains("$.map.cards[5].text: holds the control character U+0007"));

@@ -1,1 +1,144 @@
-fn main() {}
+//! Drives the real built Tabiji app: tauri-driver + WebKitWebDriver on the current `DISPLAY`
+//! (Xvfb in CI), with a throwaway library and settings folder per test.
+//!
+//! The app binary comes from `TABIJI_APP_BINARY` (scripts/test sets it); screenshots go to
+//! `tests/e2e/artifacts/`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+use thirtyfour::Capabilities;
+
+pub use thirtyfour::{By, WebElement};
+
+/// The running app with its WebDriver session and private folders.
+pub struct App {
+    pub driver: WebDriver,
+    pub library: tempfile::TempDir,
+    pub config: tempfile::TempDir,
+    tauri_driver: Child,
+}
+
+fn binary(var: &str, default: &str) -> PathBuf {
+    std::env::var_os(var)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug").join(default))
+}
+
+pub fn app_binary() -> PathBuf {
+    binary("TABIJI_APP_BINARY", "tabiji-app")
+}
+
+pub fn cli_binary() -> PathBuf {
+    binary("TABIJI_CLI_BINARY", "tabiji")
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    dir
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl App {
+    /// Starts the app with an empty library, in the given UI language.
+    pub async fn start(lang: &str) -> App {
+        let library = tempfile::tempdir().expect("library folder");
+        let config = tempfile::tempdir().expect("config folder");
+        App::start_with(library, config, lang).await
+    }
+
+    /// Starts the app on existing folders (to check what survives a restart).
+    pub async fn start_with(library: tempfile::TempDir, config: tempfile::TempDir, lang: &str) -> App {
+        let app = app_binary();
+        assert!(app.exists(), "build the app first: {} is missing", app.display());
+        assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY must be set (Xvfb)");
+        let (port, native_port) = (free_port(), free_port());
+        let locale = if lang == "ja" { "ja_JP.UTF-8" } else { "en_US.UTF-8" };
+        let tauri_driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("TABIJI_LIBRARY_DIR", library.path())
+            .env("TABIJI_CONFIG_DIR", config.path())
+            .env("LANG", locale)
+            .env("LANGUAGE", lang)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (cargo install tauri-driver)");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry").unwrap();
+        caps.set("tauri:options", serde_json::json!({ "application": app })).unwrap();
+        let started = Instant::now();
+        let driver = loop {
+            match WebDriver::new(url.clone(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("no WebDriver session after 30 s: {e}"),
+            }
+        };
+        App { driver, library, config, tauri_driver }
+    }
+
+    /// Waits up to 15 s for an element matching the CSS selector.
+    pub async fn wait_for(&self, css: &str) -> WebElement {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.driver.find(By::Css(css)).await {
+                return element;
+            }
+            if started.elapsed() > Duration::from_secs(15) {
+                let source = self.driver.source().await.unwrap_or_default();
+                let shot = artifacts_dir().join("timeout.png");
+                let _ = self.driver.screenshot(&shot).await;
+                panic!(
+                    "nothing matched {css} within 15 s; screenshot at {}; page:\n{}",
+                    shot.display(),
+                    &source[..source.len().min(3000)]
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn testid(&self, id: &str) -> WebElement {
+        self.wait_for(&format!("[data-testid=\"{id}\"]")).await
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<WebElement> {
+        self.driver.find_all(By::Css(css)).await.unwrap_or_default()
+    }
+
+    /// Saves a screenshot of the window under `tests/e2e/artifacts/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let path = artifacts_dir().join(format!("{name}.png"));
+        self.driver.screenshot(&path).await.expect("screenshot");
+        path
+    }
+
+    /// Ends the session and the app; the folders stay for a restart.
+    pub async fn quit(mut self) -> (tempfile::TempDir, tempfile::TempDir) {
+        let _ = self.driver.clone().quit().await;
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+        (self.library, self.config)
+    }
+}
+
+/// `tabiji info --json` of a map file.
+pub fn info_json(map: &Path) -> serde_json::Value {
+    let out = Command::new(cli_binary()).args(["info", "--json"]).arg(map).output().expect("tabiji runs");
+    assert!(out.status.success(), "tabiji info failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("info --json is JSON")
+}

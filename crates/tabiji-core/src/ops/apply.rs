@@ -140,8 +140,7 @@ impl Op {
                 Ok(Op::DeleteDepartment { id: department.id })
             }
             Op::UpdateDepartment { id, patch } => {
-                let undo =
-                    update_row(tx, &id, |d: &mut Department| patch.apply_to(d), validate::department)?;
+                let undo = update_row(tx, &id, |d: &mut Department| patch.apply_to(d), validate::department)?;
                 Ok(Op::UpdateDepartment { id, patch: undo })
             }
             Op::DeleteDepartment { id } => {
@@ -362,7 +361,12 @@ fn check_kpi(tx: &Transaction, kpi: &Kpi) -> Result<()> {
 }
 
 /// Inserts the cards of a restored stage or lane, whose cells start empty, keeping their order.
-fn insert_cards(tx: &Transaction, cards: &[Card], belongs: impl Fn(&Card) -> bool, owner: &str) -> Result<()> {
+fn insert_cards(
+    tx: &Transaction,
+    cards: &[Card],
+    belongs: impl Fn(&Card) -> bool,
+    owner: &str,
+) -> Result<()> {
     let mut next: std::collections::HashMap<(&str, &str), usize> = Default::default();
     for card in cards {
         if !belongs(card) {

@@ -68,10 +68,7 @@ pub(super) fn inspect(path: &Path) -> Result<Header> {
     if be32(92) == be32(24) {
         let expected = page_size * u64::from(be32(28));
         if meta.len() < expected {
-            return Err(corrupt(format!(
-                "truncated: {} bytes of the expected {expected}",
-                meta.len()
-            )));
+            return Err(corrupt(format!("truncated: {} bytes of the expected {expected}", meta.len())));
         }
     }
     Ok(Header { user_version })

@@ -15,9 +15,7 @@ static MIGRATIONS: LazyLock<Migrations<'static>> =
 pub const SCHEMA_VERSION: i64 = 1;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    MIGRATIONS
-        .to_latest(conn)
-        .map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
+    MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
 }
 
 /// Copies the file to `<name>.v<from>.bak` beside it before it is migrated, refusing to overwrite

@@ -43,10 +43,9 @@ impl<'a> Ordered<'a> {
         match index {
             None => Ok(len),
             Some(i) if i <= len => Ok(i),
-            Some(i) => Err(Error::invalid(format!(
-                "index {i} is past the end of a list of {len} in {}",
-                self.table
-            ))),
+            Some(i) => {
+                Err(Error::invalid(format!("index {i} is past the end of a list of {len} in {}", self.table)))
+            }
         }
     }
 

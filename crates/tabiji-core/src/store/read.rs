@@ -22,12 +22,7 @@ pub(super) fn load_map(conn: &Connection) -> Result<Map> {
             none,
         )?,
         orgs: select(conn, "", "t.position", none)?,
-        personas: select(
-            conn,
-            "JOIN org_persona o ON o.id = t.org_id",
-            "o.position, t.position",
-            none,
-        )?,
+        personas: select(conn, "JOIN org_persona o ON o.id = t.org_id", "o.position, t.position", none)?,
         emotion_points: select(
             conn,
             "JOIN persona p ON p.id = t.persona_id JOIN org_persona o ON o.id = p.org_id \

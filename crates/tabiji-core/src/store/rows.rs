@@ -165,8 +165,7 @@ fn raw_values(row: &rusqlite::Row) -> rusqlite::Result<Vec<Value>> {
 fn from_raw<R: Row>(raw: Vec<Value>) -> Result<R> {
     let mut values = Values(raw.into_iter());
     let id = values.text()?;
-    R::from_values(id.clone(), &mut values)
-        .map_err(|e| Error::invalid(format!("{} {id}: {e}", R::NOUN)))
+    R::from_values(id.clone(), &mut values).map_err(|e| Error::invalid(format!("{} {id}: {e}", R::NOUN)))
 }
 
 impl Row for Stage {
