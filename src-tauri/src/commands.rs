@@ -16,6 +16,12 @@ fn payload(e: Error) -> ErrorPayload {
     e.to_payload()
 }
 
+/// The language the interface speaks: the operating system's.
+#[tauri::command]
+pub fn ui_language() -> Language {
+    Language::of_system()
+}
+
 #[tauri::command]
 pub fn library_list(state: State<AppState>) -> Reply<LibraryView> {
     Ok(LibraryView {

@@ -21,6 +21,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state::AppState::from_environment())
         .invoke_handler(tauri::generate_handler![
+            commands::ui_language,
             commands::library_list,
             commands::map_create,
             commands::map_open,

@@ -104,7 +104,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let lang = match lang {
                 Some(LangArg::Ja) => Language::Ja,
                 Some(LangArg::En) => Language::En,
-                None => system_language(),
+                None => Language::of_system(),
             };
             Document::create(&file, &template.build(lang, title.as_deref()))?;
             Ok(())
@@ -124,13 +124,6 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Apply { file, ops, progress } => apply(&file, &ops, progress),
         Command::Validate { file } => validate_file(&file),
     }
-}
-
-fn system_language() -> Language {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
-        .map_or(Language::En, |locale| Language::from_locale(&locale))
 }
 
 fn info(file: &Path, as_json: bool) -> Result<(), Failure> {

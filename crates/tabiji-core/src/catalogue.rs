@@ -61,8 +61,3 @@ pub fn channels(lang: Language) -> Vec<Channel> {
 pub fn departments(lang: Language) -> Vec<Department> {
     DEPARTMENTS.iter().map(|e| Department { id: e.id.into(), name: e.name(lang) }).collect()
 }
-
-/// Icon keys the painters know; a user-defined channel picks one of these.
-pub fn icon_keys() -> impl Iterator<Item = &'static str> {
-    OFFLINE.iter().chain(ONLINE).map(|e| e.id).chain(["generic"])
-}

@@ -3,13 +3,13 @@
 //!
 //! Units are CSS pixels at 100 % zoom; y grows downwards.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::model::*;
-use crate::text;
+use crate::{icons, text};
 
 pub const FONT_FAMILY: &str = "BIZ UDPGothic";
 pub const LANE_HEADER_WIDTH: f64 = 168.0;
@@ -77,7 +77,7 @@ pub struct CellBox {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Badge {
     pub rect: Rect,
-    /// Icon key (`catalogue::icon_keys`), if the badge has an icon.
+    /// Icon key (a key of `Layout::icons`), if the badge has an icon.
     pub icon: Option<String>,
     pub mode: Option<ChannelMode>,
     pub label: TextLine,
@@ -140,6 +140,8 @@ pub struct Layout {
     pub kpis: Vec<KpiBox>,
     pub emotion_scale: Option<EmotionScale>,
     pub curves: Vec<Curve>,
+    /// Path data of every icon the badges use, by key (see [`crate::icons`]).
+    pub icons: BTreeMap<String, String>,
 }
 
 /// Lays out `map`: hidden lanes take no space and their content is not placed.
@@ -190,6 +192,7 @@ pub fn layout(map: &Map) -> Layout {
         kpis: Vec::new(),
         emotion_scale: None,
         curves: Vec::new(),
+        icons: BTreeMap::new(),
     };
     for (index, stage) in map.stages.iter().enumerate() {
         let x = columns[stage.id.as_str()].0;
@@ -236,6 +239,15 @@ pub fn layout(map: &Map) -> Layout {
             out.emotion_scale = Some(scale);
         }
     }
+    out.icons = out
+        .cards
+        .iter()
+        .filter_map(|c| c.badge.as_ref()?.icon.clone())
+        .map(|key| {
+            let path = icons::path(&key).to_owned();
+            (key, path)
+        })
+        .collect();
     out
 }
 

@@ -4,12 +4,13 @@
 //! - [`ops`]: every change as an [`Op`], applied in one transaction, returning its inverse;
 //! - [`store`]: the `.tabiji` SQLite file;
 //! - [`document`]: an open map with undo and redo;
-//! - [`layout`] and [`text`]: the geometry every painter draws;
+//! - [`layout`], [`text`] and [`icons`]: the geometry every painter draws;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content.
 
 pub mod catalogue;
 pub mod document;
 pub mod error;
+pub mod icons;
 pub mod json;
 pub mod layout;
 pub mod model;

@@ -55,6 +55,11 @@ impl Language {
             false => Language::En,
         }
     }
+
+    /// The language of the operating system's user interface (English when it cannot be told).
+    pub fn of_system() -> Self {
+        sys_locale::get_locale().map_or(Language::En, |locale| Language::from_locale(&locale))
+    }
 }
 
 /// What a lane (row) holds. Each kind has a default card kind and its own painting.
@@ -174,7 +179,7 @@ pub struct Channel {
     pub id: Id,
     pub name: String,
     pub mode: ChannelMode,
-    /// Key of the icon the painters draw (see `catalogue::ICONS`).
+    /// Key of the icon the painters draw (see `icons::ICONS`).
     pub icon: String,
 }
 

@@ -6,19 +6,45 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use thirtyfour::extensions::query::ElementPollerNoWait;
 use thirtyfour::prelude::*;
 use thirtyfour::Capabilities;
 
 pub use thirtyfour::{By, WebElement};
 
 /// The running app with its WebDriver session and private folders.
+///
+/// Tests run on tokio's multi-thread runtime (`#[tokio::test(flavor = "multi_thread")]`): when a
+/// failing test drops the app, `Drop` ends the session from inside the runtime, which a
+/// current-thread runtime would deadlock on.
 pub struct App {
     pub driver: WebDriver,
+    folders: Option<Folders>,
+    tauri_driver: Child,
+}
+
+/// The library and settings folders of one app, kept across a restart.
+pub struct Folders {
     pub library: tempfile::TempDir,
     pub config: tempfile::TempDir,
-    tauri_driver: Child,
+}
+
+impl Folders {
+    pub fn new() -> Folders {
+        Folders {
+            library: tempfile::tempdir().expect("library folder"),
+            config: tempfile::tempdir().expect("config folder"),
+        }
+    }
+}
+
+impl Default for Folders {
+    fn default() -> Self {
+        Folders::new()
+    }
 }
 
 fn binary(var: &str, default: &str) -> PathBuf {
@@ -49,15 +75,13 @@ fn free_port() -> u16 {
 }
 
 impl App {
-    /// Starts the app with an empty library, in the given UI language.
+    /// Starts the app with an empty library, on a desktop in the given language.
     pub async fn start(lang: &str) -> App {
-        let library = tempfile::tempdir().expect("library folder");
-        let config = tempfile::tempdir().expect("config folder");
-        App::start_with(library, config, lang).await
+        App::start_with(Folders::new(), lang).await
     }
 
     /// Starts the app on existing folders (to check what survives a restart).
-    pub async fn start_with(library: tempfile::TempDir, config: tempfile::TempDir, lang: &str) -> App {
+    pub async fn start_with(folders: Folders, lang: &str) -> App {
         let app = app_binary();
         assert!(app.exists(), "build the app first: {} is missing", app.display());
         assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY must be set (Xvfb)");
@@ -65,8 +89,8 @@ impl App {
         let locale = if lang == "ja" { "ja_JP.UTF-8" } else { "en_US.UTF-8" };
         let tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("TABIJI_LIBRARY_DIR", library.path())
-            .env("TABIJI_CONFIG_DIR", config.path())
+            .env("TABIJI_LIBRARY_DIR", folders.library.path())
+            .env("TABIJI_CONFIG_DIR", folders.config.path())
             .env("LANG", locale)
             .env("LANGUAGE", lang)
             .stdout(Stdio::null())
@@ -80,15 +104,22 @@ impl App {
         let started = Instant::now();
         let driver = loop {
             match WebDriver::new(url.clone(), caps.clone()).await {
-                Ok(driver) => break driver,
-                Err(e) if started.elapsed() < Duration::from_secs(30) => {
-                    let _ = e;
+                Ok(driver) => {
+                    // `wait_for` does the waiting; a lookup itself must answer at once.
+                    driver.set_poller(Arc::new(ElementPollerNoWait));
+                    break driver;
+                }
+                Err(_) if started.elapsed() < Duration::from_secs(30) => {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
                 Err(e) => panic!("no WebDriver session after 30 s: {e}"),
             }
         };
-        App { driver, library, config, tauri_driver }
+        App { driver, folders: Some(folders), tauri_driver }
+    }
+
+    pub fn library(&self) -> &Path {
+        self.folders.as_ref().expect("folders until quit").library.path()
     }
 
     /// Waits up to 15 s for an element matching the CSS selector.
@@ -127,13 +158,52 @@ impl App {
         path
     }
 
-    /// Ends the session and the app; the folders stay for a restart.
-    pub async fn quit(mut self) -> (tempfile::TempDir, tempfile::TempDir) {
+    /// Ends the session and waits for the app to exit (and so release its maps); the folders
+    /// stay for a restart.
+    pub async fn quit(mut self) -> Folders {
         let _ = self.driver.clone().quit().await;
+        let started = Instant::now();
+        while app_is_running() {
+            assert!(started.elapsed() < Duration::from_secs(15), "the app did not exit within 15 s");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.folders.take().expect("folders until quit")
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let driver = self.driver.clone();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            tokio::task::block_in_place(|| {
+                runtime.block_on(async {
+                    let _ = driver.quit().await;
+                })
+            });
+        }
         let _ = self.tauri_driver.kill();
         let _ = self.tauri_driver.wait();
-        (self.library, self.config)
     }
+}
+
+/// Whether a process of the app binary is alive (tests run one at a time, so it is ours).
+fn app_is_running() -> bool {
+    let binary = std::fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
+    std::fs::read_dir("/proc")
+        .map(|entries| {
+            entries.filter_map(|e| e.ok()).any(|e| {
+                std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == binary)
+                    && !is_zombie(&e.path())
+            })
+        })
+        .unwrap_or(false)
+}
+
+fn is_zombie(process: &Path) -> bool {
+    std::fs::read_to_string(process.join("stat"))
+        .ok()
+        .and_then(|stat| stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with('Z')))
+        .unwrap_or(false)
 }
 
 /// `tabiji info --json` of a map file.

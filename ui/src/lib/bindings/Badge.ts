@@ -8,6 +8,6 @@ import type { TextLine } from "./TextLine";
  */
 export type Badge = { rect: Rect, 
 /**
- * Icon key (`catalogue::icon_keys`), if the badge has an icon.
+ * Icon key (a key of `Layout::icons`), if the badge has an icon.
  */
 icon: string | null, mode: ChannelMode | null, label: TextLine, };

@@ -6,6 +6,6 @@ import type { ChannelMode } from "./ChannelMode";
  */
 export type Channel = { id: string, name: string, mode: ChannelMode, 
 /**
- * Key of the icon the painters draw (see `catalogue::ICONS`).
+ * Key of the icon the painters draw (see `icons::ICONS`).
  */
 icon: string, };

@@ -7,4 +7,8 @@ import type { KpiBox } from "./KpiBox";
 import type { LaneBox } from "./LaneBox";
 import type { StageBox } from "./StageBox";
 
-export type Layout = { width: number, height: number, font_family: string, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, };
+export type Layout = { width: number, height: number, font_family: string, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, 
+/**
+ * Path data of every icon the badges use, by key (see [`crate::icons`]).
+ */
+icons: { [key in string]: string }, };

@@ -1,0 +1,106 @@
+//! The foundation, as a user meets it: an empty library, a new map from the b2b template, the map
+//! painted from the core's layout, the file in the library afterwards, and a broken file refused.
+
+use tabiji_e2e::{info_json, App, Folders};
+
+const JA_STAGES: [&str; 5] = ["認知", "検討", "決定", "維持", "推奨"];
+const EN_STAGES: [&str; 5] = ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"];
+const LANE_KINDS: [&str; 9] = [
+    "touchpoints",
+    "actions",
+    "thoughts",
+    "emotions",
+    "pain_points",
+    "initiatives",
+    "kpis",
+    "owners",
+    "free_text",
+];
+
+async fn stage_names(app: &App) -> Vec<String> {
+    let mut names = Vec::new();
+    for index in 0..5 {
+        let stage = app.testid(&format!("stage-{index}")).await;
+        names.push(stage.text().await.expect("stage text").trim().to_owned());
+    }
+    names
+}
+
+fn map_files(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("library folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tabiji"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_b2b_map_shows_its_five_stages_lanes_cards_and_curves() {
+    let app = App::start("ja").await;
+    app.testid("new-map").await;
+    app.screenshot("home-empty-ja").await;
+    // The template and the map's language default to b2b and the interface language (Japanese).
+    app.testid("new-map").await.click().await.expect("click new map");
+
+    app.testid("canvas").await;
+    assert_eq!(stage_names(&app).await, JA_STAGES);
+    for kind in LANE_KINDS {
+        app.testid(&format!("lane-{kind}")).await;
+    }
+    app.testid("cell-0-touchpoints").await;
+    app.testid("cell-4-free_text").await;
+    let cards = app.all("[data-testid^='card-']").await;
+    assert!(cards.len() >= 15, "the b2b template has example cards in every stage, saw {}", cards.len());
+    for persona in ["pe_1", "pe_2", "pe_3"] {
+        app.testid(&format!("emotion-{persona}-0")).await;
+        app.testid(&format!("persona-toggle-{persona}")).await;
+    }
+    app.screenshot("map-b2b-ja").await;
+
+    let folders = app.quit().await;
+    let files = map_files(folders.library.path());
+    assert_eq!(files.len(), 1, "one map file in the library: {files:?}");
+    let info = info_json(&files[0]);
+    let stages: Vec<&str> = info["stages"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    assert_eq!(stages, JA_STAGES);
+    assert_eq!(info["counts"]["personas"], 3);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_english_desktop_gets_an_english_map_that_reopens_from_the_library() {
+    let app = App::start("en").await;
+    let title = app.testid("new-map-title").await;
+    title.send_keys("Q3 onboarding <draft>").await.expect("type a title");
+    app.testid("new-map").await.click().await.expect("click new map");
+    assert_eq!(stage_names(&app).await, EN_STAGES);
+    assert_eq!(app.testid("map-title").await.text().await.unwrap(), "Q3 onboarding <draft>");
+
+    app.testid("back-to-library").await.click().await.expect("back");
+    let item = app.testid("map-item").await;
+    assert!(item.text().await.unwrap().contains("Q3 onboarding <draft>"));
+    app.testid("recent-item").await;
+    app.screenshot("home-library-en").await;
+    item.click().await.expect("open from the library");
+    assert_eq!(stage_names(&app).await, EN_STAGES);
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_file_in_the_library_is_listed_with_the_reason_and_left_untouched() {
+    let folders = Folders::new();
+    let damaged = folders.library.path().join("damaged.tabiji");
+    let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&damaged, &bytes).unwrap();
+
+    let app = App::start_with(folders, "en").await;
+    let item = app.testid("map-item").await;
+    let text = item.text().await.unwrap();
+    assert!(text.contains("damaged.tabiji") && text.contains("not a Tabiji map"), "listed as: {text}");
+    item.click().await.expect("click the damaged item");
+    // Nothing opens: the home screen stays.
+    app.testid("new-map").await;
+    let _folders = app.quit().await;
+    assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
+}

@@ -1,0 +1,50 @@
+// Typed calls to the app's Tauri commands; every failure arrives as an `AppError` with a stable code.
+import { invoke } from "@tauri-apps/api/core";
+import type { ErrorPayload } from "./bindings/ErrorPayload";
+import type { Language } from "./bindings/Language";
+import type { LibraryView } from "./bindings/LibraryView";
+import type { MapView } from "./bindings/MapView";
+import type { Template } from "./bindings/Template";
+
+export class AppError extends Error {
+  readonly code: string;
+
+  constructor(payload: ErrorPayload) {
+    super(payload.message);
+    this.code = payload.code;
+  }
+}
+
+function isPayload(value: unknown): value is ErrorPayload {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ErrorPayload).code === "string" &&
+    typeof (value as ErrorPayload).message === "string"
+  );
+}
+
+/** Turns whatever a command threw into an `AppError`. */
+export function toAppError(thrown: unknown): AppError {
+  if (thrown instanceof AppError) return thrown;
+  if (isPayload(thrown)) return new AppError(thrown);
+  return new AppError({ code: "unknown", message: String(thrown) });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (thrown) {
+    throw toAppError(thrown);
+  }
+}
+
+export const api = {
+  uiLanguage: () => call<Language>("ui_language"),
+  libraryList: () => call<LibraryView>("library_list"),
+  mapCreate: (template: Template, language: Language, title: string | null) =>
+    call<MapView>("map_create", { template, language, title }),
+  mapOpen: (path: string) => call<MapView>("map_open", { path }),
+  mapOpenDialog: () => call<MapView | null>("map_open_dialog"),
+  mapClose: () => call<void>("map_close"),
+};

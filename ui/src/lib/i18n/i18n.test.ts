@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { errorText, format, t, useLanguage } from "./index.svelte";
+import { ja } from "./ja";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "bindings" ? [] : sourceFiles(path);
+    return /\.(svelte|ts)$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+describe("interface texts", () => {
+  it("have the same keys in Japanese and English", () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it("are never empty and use the same placeholders in both languages", () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(en[key].trim(), `en ${key}`).not.toBe("");
+      expect(ja[key].trim(), `ja ${key}`).not.toBe("");
+      expect(placeholders(ja[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("cover every key the UI asks for", () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const used = sourceFiles(root).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1] })),
+    );
+    expect(used.length).toBeGreaterThan(10);
+    const missing = used.filter(({ key }) => !(key in en));
+    expect(missing).toEqual([]);
+  });
+
+  it("leave no literal text in the markup untranslated", () => {
+    // Text between tags in .svelte files must come from t(); a bare word there is a missed string.
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const offenders = sourceFiles(root)
+      .filter((file) => file.endsWith(".svelte"))
+      .flatMap((file) => {
+        let markup = readFileSync(file, "utf8")
+          .replace(/<script[\s\S]*?<\/script>/g, "")
+          .replace(/<style[\s\S]*?<\/style>/g, "");
+        // Strip {expressions} from the innermost out, so nested braces go too.
+        for (let previous = ""; previous !== markup; ) {
+          previous = markup;
+          markup = markup.replace(/\{[^{}]*\}/g, "");
+        }
+        return [...markup.matchAll(/>([^<>]*\p{L}[^<>]*)</gu)].map((m) => `${file}: ${m[1].trim()}`);
+      });
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("t", () => {
+  it("speaks the language in use", () => {
+    useLanguage("ja");
+    expect(t("home.new.create")).toBe(ja["home.new.create"]);
+    useLanguage("en");
+    expect(t("home.new.create")).toBe(en["home.new.create"]);
+  });
+
+  it("translates error codes it knows and only those", () => {
+    useLanguage("en");
+    expect(errorText("file.corrupt")).toBe(en["error.file.corrupt"]);
+    expect(errorText("no.such_code")).toBeUndefined();
+  });
+});
+
+describe("format", () => {
+  it("fills placeholders and keeps unknown ones visible", () => {
+    expect(format("{a} of {b}", { a: 1, b: "two" })).toBe("1 of two");
+    expect(format("{missing}", {})).toBe("{missing}");
+  });
+
+  it("inserts user text literally", () => {
+    expect(format("File: {name}", { name: "$& <b>{x}</b>" })).toBe("File: $& <b>{x}</b>");
+  });
+});

@@ -1,0 +1,45 @@
+// The interface language (the app tells which at start-up) and the texts picked by key.
+import type { Language } from "../bindings/Language";
+import { en, type MessageKey } from "./en";
+import { ja } from "./ja";
+
+export type { MessageKey };
+
+export const catalogues: Record<Language, Record<MessageKey, string>> = { ja, en };
+
+const locale = $state<{ language: Language }>({ language: "en" });
+
+export function language(): Language {
+  return locale.language;
+}
+
+export function useLanguage(next: Language): void {
+  locale.language = next;
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay visible so that a gap is noticed. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return format(catalogues[locale.language][key], params);
+}
+
+/** A translated message for an error code, or `undefined` when the code has none. */
+export function errorText(code: string): string | undefined {
+  const key = `error.${code}`;
+  return key in en ? t(key as MessageKey) : undefined;
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale.language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale.language, { maximumFractionDigits: 2 }).format(value);
+}

@@ -1,0 +1,68 @@
+// 日本語の画面テキスト。キーは en.ts と完全に一致させる(i18n.test.ts で確認)。
+import type { MessageKey } from "./en";
+
+export const ja: Record<MessageKey, string> = {
+  "app.name": "Tabiji",
+  "app.tagline": "BtoB チームのためのカスタマージャーニーマップ。オフラインで。",
+  "app.loading": "読み込み中…",
+
+  "language.ja": "日本語",
+  "language.en": "English",
+
+  "home.new.heading": "新しいマップ",
+  "home.new.template": "テンプレート",
+  "home.new.template.b2b": "BtoB ジャーニー",
+  "home.new.template.b2b.hint":
+    "認知から推奨までの5ステージ、感情曲線つきの購買担当者3名、タッチポイントと KPI の記入例入り",
+  "home.new.template.blank": "白紙",
+  "home.new.template.blank.hint": "空の5ステージとすべてのレーン。ワークショップにそのまま使えます",
+  "home.new.language": "マップの言語",
+  "home.new.title": "タイトル",
+  "home.new.title.placeholder": "空欄ならテンプレートのタイトル",
+  "home.new.create": "マップを作成",
+  "home.open": "開く…",
+  "home.library.heading": "ライブラリ",
+  "home.library.folder": "フォルダー: {path}",
+  "home.library.empty": "ライブラリにはまだマップがありません。左から作成してください。",
+  "home.recent.heading": "最近使ったマップ",
+  "home.recent.empty": "開いたマップがここに表示されます。",
+  "home.map.counts": "{stages} ステージ・{cards} カード・{personas} ペルソナ",
+  "home.map.updated": "更新 {date}",
+  "home.map.broken": "開けません: {reason}",
+
+  "map.back": "ライブラリ",
+  "map.file": "ファイル: {name}",
+  "map.zoom": "ズーム",
+  "map.zoom.in": "拡大",
+  "map.zoom.out": "縮小",
+  "map.zoom.fit": "全体を表示",
+  "map.zoom.reset": "実寸",
+  "map.personas": "感情曲線",
+  "map.canvas": "ジャーニーマップ: {title}",
+  "map.emotion.point": "{persona}、{stage}: {score}",
+
+  "role.information_gatherer": "情報収集者",
+  "role.evaluator": "評価者",
+  "role.approver": "決裁者",
+  "role.end_user": "利用者",
+  "role.other": "その他",
+
+  "error.dismiss": "閉じる",
+  "error.unknown": "問題が発生しました。",
+  "error.file.not_found": "ファイルが見つかりません。",
+  "error.file.exists": "同じ名前のファイルがすでにあります。",
+  "error.file.not_a_map": "このファイルは Tabiji のマップではありません。",
+  "error.file.corrupt": "マップファイルが壊れています。ファイルには手を加えていません。",
+  "error.map.newer_version":
+    "このマップは新しいバージョンの Tabiji で保存されています。Tabiji を更新してから開いてください。",
+  "error.file.already_open": "このマップはほかのウィンドウまたはプログラムで開かれています。",
+  "error.file.io": "ファイルを読み書きできませんでした。",
+  "error.file.not_offered": "このファイルは「開く…」から開いてください。",
+  "error.db.error": "マップのデータベースでエラーが発生しました。",
+  "error.map.migration_failed": "マップを新しい形式に更新できませんでした。バックアップを残してあります。",
+  "error.map.none_open": "マップが開かれていません。",
+  "error.op.no_such_entity": "その項目はもう存在しません。",
+  "error.op.invalid": "その変更はできません。",
+  "error.import.bad_field": "取り込んだデータに不正な項目があります。",
+  "error.history.empty": "元に戻す・やり直す操作がありません。",
+};

@@ -1,0 +1,13 @@
+import { mount } from "svelte";
+import App from "./App.svelte";
+import "./app.css";
+import { api } from "./lib/api";
+import { useLanguage } from "./lib/i18n/index.svelte";
+
+const target = document.getElementById("app");
+if (!target) throw new Error("index.html has no #app element");
+
+// The interface follows the operating system's language; English if the app cannot tell.
+useLanguage(await api.uiLanguage().catch(() => "en" as const));
+
+export default mount(App, { target });

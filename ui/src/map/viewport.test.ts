@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { clampZoom, fitZoom, MAX_ZOOM, MIN_ZOOM, openingZoom, scrollForZoom, stepZoom, wheelZoom } from "./viewport";
+
+describe("clampZoom", () => {
+  it("keeps the zoom between 10 % and 400 %", () => {
+    expect(clampZoom(0.01)).toBe(MIN_ZOOM);
+    expect(clampZoom(9)).toBe(MAX_ZOOM);
+    expect(clampZoom(1.5)).toBe(1.5);
+    expect(clampZoom(Number.NaN)).toBe(1);
+  });
+});
+
+describe("stepZoom", () => {
+  it("steps through the fixed levels from any zoom", () => {
+    expect(stepZoom(1, 1)).toBe(1.1);
+    expect(stepZoom(1, -1)).toBe(0.9);
+    expect(stepZoom(1.05, 1)).toBe(1.1);
+    expect(stepZoom(1.05, -1)).toBe(1);
+  });
+
+  it("stops at the ends", () => {
+    expect(stepZoom(MAX_ZOOM, 1)).toBe(MAX_ZOOM);
+    expect(stepZoom(MIN_ZOOM, -1)).toBe(MIN_ZOOM);
+  });
+});
+
+describe("fitZoom", () => {
+  it("fits the tighter of the two axes", () => {
+    expect(fitZoom({ width: 2000, height: 500 }, { width: 1048, height: 1048 })).toBeCloseTo(0.5);
+    expect(fitZoom({ width: 500, height: 2000 }, { width: 1048, height: 1048 })).toBeCloseTo(0.5);
+  });
+
+  it("enlarges a small map up to the maximum", () => {
+    expect(fitZoom({ width: 10, height: 10 }, { width: 1000, height: 1000 })).toBe(MAX_ZOOM);
+  });
+
+  it("treats an empty map as actual size", () => {
+    expect(fitZoom({ width: 0, height: 0 }, { width: 800, height: 600 })).toBe(1);
+  });
+});
+
+describe("openingZoom", () => {
+  it("opens at actual size when the map is narrow enough", () => {
+    expect(openingZoom({ width: 1000, height: 3000 }, { width: 1440, height: 800 })).toBe(1);
+  });
+
+  it("fits a wide map to the width, but not below half size", () => {
+    expect(openingZoom({ width: 2000, height: 900 }, { width: 1448, height: 800 })).toBeCloseTo(0.7);
+    expect(openingZoom({ width: 9000, height: 900 }, { width: 1448, height: 800 })).toBe(0.5);
+  });
+});
+
+describe("scrollForZoom", () => {
+  it("keeps the point under the pointer still", () => {
+    const scroll = { x: 100, y: 50 };
+    const anchor = { x: 300, y: 200 };
+    const next = scrollForZoom(scroll, anchor, 1, 2);
+    // The content point (400, 250) was under the anchor; at 2x it sits at (800, 500).
+    expect(next).toEqual({ x: 500, y: 300 });
+    const back = scrollForZoom(next, anchor, 2, 1);
+    expect(back).toEqual(scroll);
+  });
+
+  it("never scrolls before the origin", () => {
+    expect(scrollForZoom({ x: 0, y: 0 }, { x: 10, y: 10 }, 1, 0.5)).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe("wheelZoom", () => {
+  it("zooms in on a wheel turned up and out on one turned down", () => {
+    expect(wheelZoom(1, -100)).toBeGreaterThan(1);
+    expect(wheelZoom(1, 100)).toBeLessThan(1);
+    expect(wheelZoom(1, -100) * wheelZoom(1, 100)).toBeCloseTo(1);
+  });
+});

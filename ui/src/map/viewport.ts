@@ -1,0 +1,60 @@
+// Zoom maths of the canvas: pure functions of sizes and positions, in screen pixels.
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+
+/** The zoom levels the buttons and keys step through. */
+const STEPS = [0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4];
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export function clampZoom(zoom: number): number {
+  if (!Number.isFinite(zoom)) return 1;
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
+
+/** The next step up (`direction` 1) or down (-1) from `zoom`, which need not be a step itself. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  const epsilon = 1e-6;
+  const next =
+    direction > 0 ? STEPS.find((s) => s > zoom + epsilon) : [...STEPS].reverse().find((s) => s < zoom - epsilon);
+  return next ?? clampZoom(zoom);
+}
+
+/** The zoom at which `content` fits inside `viewport` with `padding` on every side. */
+export function fitZoom(content: Size, viewport: Size, padding = 24): number {
+  if (content.width <= 0 || content.height <= 0) return 1;
+  const room = { width: viewport.width - 2 * padding, height: viewport.height - 2 * padding };
+  return clampZoom(Math.min(room.width / content.width, room.height / content.height));
+}
+
+/**
+ * The zoom a map opens at: actual size when its width fits, otherwise fitted to the width (but
+ * never so small that text is unreadable), so that every stage is in view.
+ */
+export function openingZoom(content: Size, viewport: Size, padding = 24): number {
+  const byWidth = (viewport.width - 2 * padding) / content.width;
+  return clampZoom(Math.min(1, Math.max(0.5, byWidth)));
+}
+
+/**
+ * The scroll position that keeps the content point under `anchor` (a point in the viewport)
+ * in place when the zoom changes from `from` to `to`.
+ */
+export function scrollForZoom(scroll: Point, anchor: Point, from: number, to: number): Point {
+  const content = { x: (scroll.x + anchor.x) / from, y: (scroll.y + anchor.y) / from };
+  return { x: Math.max(0, content.x * to - anchor.x), y: Math.max(0, content.y * to - anchor.y) };
+}
+
+/** Ctrl+wheel: a smooth factor from the wheel's delta, so trackpads and mice both feel right. */
+export function wheelZoom(zoom: number, deltaY: number): number {
+  return clampZoom(zoom * Math.exp(-deltaY * 0.002));
+}
