@@ -147,3 +147,21 @@ fn bad_arguments_and_missing_files_fail_cleanly() {
         assert!(ok(&[sub, "--help"]).contains("Usage: tabiji"), "{sub} --help");
     }
 }
+
+#[test]
+fn relative_paths_work_from_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tabiji")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    assert!(run(&["new", "map.tabiji", "--lang", "en"]).status.success());
+    std::fs::write(
+        dir.path().join("ops.jsonl"),
+        "{\"op\":\"update_stage\",\"id\":\"st_1\",\"patch\":{\"name\":\"Interest\"}}\n",
+    )
+    .unwrap();
+    let applied = run(&["apply", "map.tabiji", "ops.jsonl"]);
+    assert!(applied.status.success(), "{}", String::from_utf8_lossy(&applied.stderr));
+    let info = run(&["info", "map.tabiji"]);
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Interest → Consideration"));
+}

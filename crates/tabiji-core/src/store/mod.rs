@@ -147,7 +147,9 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
 /// and creates no journal files. (It does not see edits still in a write-ahead log after a crash;
 /// those are checked once the file is opened for writing and SQLite has recovered them.)
 fn open_immutable(path: &Path) -> Result<Connection> {
-    let uri = format!("file:{}?immutable=1", uri_escape(path));
+    // A URI names a file from the root: a relative path must be made absolute first.
+    let absolute = std::path::absolute(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+    let uri = format!("file:{}?immutable=1", uri_escape(&absolute));
     Connection::open_with_flags(
         &uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
