@@ -5,6 +5,7 @@
 //! `tests/e2e/artifacts/`.
 
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -24,6 +25,8 @@ pub struct App {
     pub driver: WebDriver,
     folders: Option<Folders>,
     tauri_driver: Child,
+    /// The app's process ids, found once the session is up.
+    app_pids: Vec<u32>,
 }
 
 /// The library and settings folders of one app, kept across a restart.
@@ -95,6 +98,9 @@ impl App {
             .env("LANGUAGE", lang)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            // Its own process group, which also holds WebKitWebDriver and the app, so that all of
+            // them can be ended together; killing tauri-driver alone orphans WebKitWebDriver.
+            .process_group(0)
             .spawn()
             .expect("tauri-driver must be installed (cargo install tauri-driver)");
         let url = format!("http://127.0.0.1:{port}");
@@ -115,7 +121,9 @@ impl App {
                 Err(e) => panic!("no WebDriver session after 30 s: {e}"),
             }
         };
-        App { driver, folders: Some(folders), tauri_driver }
+        let app_pids = app_processes();
+        assert!(!app_pids.is_empty(), "the WebDriver session is up but no {} process runs", app.display());
+        App { driver, folders: Some(folders), tauri_driver, app_pids }
     }
 
     pub fn library(&self) -> &Path {
@@ -163,7 +171,7 @@ impl App {
     pub async fn quit(mut self) -> Folders {
         let _ = self.driver.clone().quit().await;
         let started = Instant::now();
-        while app_is_running() {
+        while self.app_pids.iter().any(|&pid| process_alive(pid)) {
             assert!(started.elapsed() < Duration::from_secs(15), "the app did not exit within 15 s");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
@@ -181,34 +189,46 @@ impl Drop for App {
                 })
             });
         }
-        let _ = self.tauri_driver.kill();
+        let group = format!("-{}", self.tauri_driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
         let _ = self.tauri_driver.wait();
     }
 }
 
-/// Whether a process of the app binary is alive (tests run one at a time, so it is ours).
-fn app_is_running() -> bool {
+/// The processes running the app binary (tests run one at a time, so they are this test's).
+fn app_processes() -> Vec<u32> {
     let binary = std::fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
-    std::fs::read_dir("/proc")
-        .map(|entries| {
-            entries.filter_map(|e| e.ok()).any(|e| {
-                std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == binary)
-                    && !is_zombie(&e.path())
-            })
-        })
-        .unwrap_or(false)
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|exe| exe == binary))
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect()
 }
 
-fn is_zombie(process: &Path) -> bool {
-    std::fs::read_to_string(process.join("stat"))
-        .ok()
-        .and_then(|stat| stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with('Z')))
-        .unwrap_or(false)
+/// Whether a process may still hold its files (and so its map lock): some thread of it is not yet
+/// dead. The main thread can turn zombie while other threads still run with the files open.
+fn process_alive(pid: u32) -> bool {
+    let Ok(threads) = std::fs::read_dir(format!("/proc/{pid}/task")) else { return false };
+    threads.filter_map(|t| t.ok()).any(|thread| {
+        std::fs::read_to_string(thread.path().join("stat"))
+            .ok()
+            .and_then(|stat| stat.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next()))
+            .is_some_and(|state| !matches!(state, 'Z' | 'X'))
+    })
 }
 
 /// `tabiji info --json` of a map file.
 pub fn info_json(map: &Path) -> serde_json::Value {
     let out = Command::new(cli_binary()).args(["info", "--json"]).arg(map).output().expect("tabiji runs");
-    assert!(out.status.success(), "tabiji info failed: {}", String::from_utf8_lossy(&out.stderr));
+    if !out.status.success() {
+        let ps = Command::new("ps").args(["-eo", "pid,ppid,pgid,stat,args"]).output().expect("ps runs");
+        let locks = std::fs::read_to_string("/proc/locks").unwrap_or_default();
+        panic!(
+            "tabiji info failed: {}\nprocesses:\n{}\nlocks:\n{locks}",
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&ps.stdout)
+        );
+    }
     serde_json::from_slice(&out.stdout).expect("info --json is JSON")
 }
