@@ -59,6 +59,8 @@ pub struct StageBox {
 pub struct LaneBox {
     pub id: Id,
     pub kind: LaneKind,
+    /// The kind of card a new card in this lane gets.
+    pub card_kind: CardKind,
     pub header: Rect,
     pub row: Rect,
     pub label: Vec<TextLine>,
@@ -140,7 +142,8 @@ pub struct Layout {
     pub kpis: Vec<KpiBox>,
     pub emotion_scale: Option<EmotionScale>,
     pub curves: Vec<Curve>,
-    /// Path data of every icon the badges use, by key (see [`crate::icons`]).
+    /// Path data of the icon of every channel in the map, and of the generic icon, by key (see
+    /// [`crate::icons`]): what badges and the palette draw.
     pub icons: BTreeMap<String, String>,
 }
 
@@ -210,6 +213,7 @@ pub fn layout(map: &Map) -> Layout {
         out.lanes.push(LaneBox {
             id: lane.id.clone(),
             kind: lane.kind,
+            card_kind: lane.kind.default_card_kind(),
             header,
             row: Rect { x: 0.0, y, width: total_width, height },
             label: lane_label(&lane.name, header),
@@ -239,14 +243,12 @@ pub fn layout(map: &Map) -> Layout {
             out.emotion_scale = Some(scale);
         }
     }
-    out.icons = out
-        .cards
+    out.icons = map
+        .channels
         .iter()
-        .filter_map(|c| c.badge.as_ref()?.icon.clone())
-        .map(|key| {
-            let path = icons::path(&key).to_owned();
-            (key, path)
-        })
+        .map(|c| c.icon.as_str())
+        .chain([icons::GENERIC])
+        .map(|key| (key.to_owned(), icons::path(key).to_owned()))
         .collect();
     out
 }
@@ -477,26 +479,55 @@ fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-/// A Catmull-Rom spline through the points, as cubic Bézier segments.
+/// A smooth curve through the points, as cubic Bézier segments: monotone cubic interpolation in x
+/// (Fritsch–Carlson), so that the curve never loops back or overshoots a point's score, however
+/// close together two points are.
 fn smooth_path(points: &[CurvePoint]) -> String {
     let Some(first) = points.first() else { return String::new() };
+    let n = points.len();
+    let widths: Vec<f64> = points.windows(2).map(|w| w[1].x - w[0].x).collect();
+    let slopes: Vec<f64> = points
+        .windows(2)
+        .zip(&widths)
+        .map(|(w, &h)| if h > 0.0 { (w[1].y - w[0].y) / h } else { 0.0 })
+        .collect();
+    // Tangents: the mean of the neighbouring slopes, flat at a peak or a valley.
+    let mut tangents: Vec<f64> = (0..n)
+        .map(|i| match (i.checked_sub(1).map(|j| slopes[j]), slopes.get(i).copied()) {
+            (Some(a), Some(b)) if a * b > 0.0 => (a + b) / 2.0,
+            (Some(_), Some(_)) => 0.0,
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => 0.0,
+        })
+        .collect();
+    // Limit the tangents so that each segment stays monotone.
+    for (i, &slope) in slopes.iter().enumerate() {
+        if slope == 0.0 {
+            tangents[i] = 0.0;
+            tangents[i + 1] = 0.0;
+            continue;
+        }
+        let (a, b) = (tangents[i] / slope, tangents[i + 1] / slope);
+        let length = a.hypot(b);
+        if length > 3.0 {
+            tangents[i] = 3.0 * a / length * slope;
+            tangents[i + 1] = 3.0 * b / length * slope;
+        }
+    }
     let mut d = format!("M{} {}", first.x, first.y);
-    let at = |i: isize| {
-        let p = &points[i.clamp(0, points.len() as isize - 1) as usize];
-        (p.x, p.y)
-    };
-    for i in 0..points.len() as isize - 1 {
-        let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
-        let c1 = (p1.0 + (p2.0 - p0.0) / 6.0, p1.1 + (p2.1 - p0.1) / 6.0);
-        let c2 = (p2.0 - (p3.0 - p1.0) / 6.0, p2.1 - (p3.1 - p1.1) / 6.0);
+    for (i, w) in points.windows(2).enumerate() {
+        let third = widths[i] / 3.0;
+        let c1 = (w[0].x + third, w[0].y + tangents[i] * third);
+        let c2 = (w[1].x - third, w[1].y - tangents[i + 1] * third);
         d.push_str(&format!(
             " C{} {} {} {} {} {}",
             round(c1.0),
             round(c1.1),
             round(c2.0),
             round(c2.1),
-            p2.0,
-            p2.1
+            w[1].x,
+            w[1].y
         ));
     }
     d
@@ -555,6 +586,40 @@ mod tests {
         assert_eq!(fewer.lanes.len(), full.lanes.len() - 1);
         assert!(fewer.height < full.height);
         assert!(fewer.cards.len() < full.cards.len());
+    }
+
+    #[test]
+    fn emotion_curves_never_leave_the_band_between_neighbouring_points() {
+        let point =
+            |id: &str, x: f64, y: f64| CurvePoint { id: id.into(), x, y, score: 0.0, quote: String::new() };
+        // Two points almost on top of each other in x but far apart in y: a Catmull-Rom spline
+        // loops back here; the monotone curve must not.
+        let points = [
+            point("a", 100.0, 300.0),
+            point("b", 400.0, 400.0),
+            point("c", 410.0, 250.0),
+            point("d", 700.0, 320.0),
+        ];
+        let path = smooth_path(&points);
+        let numbers: Vec<f64> = path
+            .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+            .filter(|s| !s.is_empty())
+            .map(|s| s.parse().unwrap())
+            .collect();
+        // M x y, then C c1x c1y c2x c2y x y per segment.
+        for (i, segment) in numbers[2..].chunks(6).enumerate() {
+            let (from, to) = (&points[i], &points[i + 1]);
+            let (low, high) = (from.y.min(to.y), from.y.max(to.y));
+            for control in [segment[1], segment[3]] {
+                assert!(
+                    (low - 1e-6..=high + 1e-6).contains(&control),
+                    "segment {i}: {control} outside {low}…{high}"
+                );
+            }
+            for control_x in [segment[0], segment[2]] {
+                assert!((from.x..=to.x).contains(&control_x), "segment {i} goes backwards: {control_x}");
+            }
+        }
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! The app binary comes from `TABIJI_APP_BINARY` (scripts/test sets it); screenshots go to
 //! `tests/e2e/artifacts/`.
 
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -159,6 +159,45 @@ impl App {
         self.driver.find_all(By::Css(css)).await.unwrap_or_default()
     }
 
+    /// The centre of an element in viewport pixels, plus an offset. WebKitWebDriver cannot aim
+    /// pointer actions at SVG elements itself ("element not interactable"), so tests aim at
+    /// coordinates taken from the element's rectangle.
+    pub async fn point_in(&self, element: &WebElement, dx: f64, dy: f64) -> (i64, i64) {
+        let script = "const r = arguments[0].getBoundingClientRect(); \
+                      return [r.left + r.width / 2, r.top + r.height / 2];";
+        let centre = self
+            .driver
+            .execute(script, vec![element.to_json().expect("element reference")])
+            .await
+            .expect("element rectangle");
+        let [x, y]: [f64; 2] = centre.convert().expect("two numbers");
+        ((x + dx).round() as i64, (y + dy).round() as i64)
+    }
+
+    /// Presses on `from`, moves in steps to `to`, releases: a drag as a hand makes it.
+    pub async fn drag(&self, from: &WebElement, to: &WebElement) {
+        let start = self.point_in(from, 0.0, 0.0).await;
+        let end = self.point_in(to, 0.0, 0.0).await;
+        self.drag_points(start, end).await;
+    }
+
+    pub async fn drag_points(&self, (x0, y0): (i64, i64), (x1, y1): (i64, i64)) {
+        let mut chain = self.driver.action_chain().move_to(x0, y0).click_and_hold();
+        for step in 1..=4 {
+            chain = chain.move_to(x0 + (x1 - x0) * step / 4, y0 + (y1 - y0) * step / 4);
+        }
+        chain.release().perform().await.expect("drag");
+    }
+
+    pub async fn click_at(&self, (x, y): (i64, i64)) {
+        self.driver.action_chain().move_to(x, y).click().perform().await.expect("click");
+    }
+
+    pub async fn double_click(&self, element: &WebElement) {
+        let (x, y) = self.point_in(element, 0.0, 0.0).await;
+        self.driver.action_chain().move_to(x, y).double_click().perform().await.expect("double-click");
+    }
+
     /// Saves a screenshot of the window under `tests/e2e/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let path = artifacts_dir().join(format!("{name}.png"));
@@ -216,6 +255,24 @@ fn process_alive(pid: u32) -> bool {
             .and_then(|stat| stat.rsplit_once(')').and_then(|(_, rest)| rest.trim_start().chars().next()))
             .is_some_and(|state| !matches!(state, 'Z' | 'X'))
     })
+}
+
+/// The one map in a library folder, as `tabiji export --format json` gives it (the `map` part).
+pub fn export_json(library: &Path) -> serde_json::Value {
+    let maps: Vec<PathBuf> = std::fs::read_dir(library)
+        .expect("library folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tabiji"))
+        .collect();
+    assert_eq!(maps.len(), 1, "one map in the library: {maps:?}");
+    let out = Command::new(cli_binary())
+        .args(["export", "--format", "json"])
+        .arg(&maps[0])
+        .output()
+        .expect("tabiji runs");
+    assert!(out.status.success(), "tabiji export failed: {}", String::from_utf8_lossy(&out.stderr));
+    let document: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    document["map"].clone()
 }
 
 /// `tabiji info --json` of a map file.

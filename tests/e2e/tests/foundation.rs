@@ -51,7 +51,7 @@ async fn a_new_b2b_map_shows_its_five_stages_lanes_cards_and_curves() {
     }
     app.testid("cell-0-touchpoints").await;
     app.testid("cell-4-free_text").await;
-    let cards = app.all("[data-testid^='card-']").await;
+    let cards = app.all("g[data-testid^='card-']").await;
     assert!(cards.len() >= 15, "the b2b template has example cards in every stage, saw {}", cards.len());
     for persona in ["pe_1", "pe_2", "pe_3"] {
         app.testid(&format!("emotion-{persona}-0")).await;

@@ -4,6 +4,7 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
 import type { LibraryView } from "./bindings/LibraryView";
 import type { MapView } from "./bindings/MapView";
+import type { Op } from "./bindings/Op";
 import type { Template } from "./bindings/Template";
 
 export class AppError extends Error {
@@ -47,4 +48,7 @@ export const api = {
   mapOpen: (path: string) => call<MapView>("map_open", { path }),
   mapOpenDialog: () => call<MapView | null>("map_open_dialog"),
   mapClose: () => call<void>("map_close"),
+  mapApply: (op: Op) => call<MapView>("map_apply", { op }),
+  mapUndo: () => call<MapView>("map_undo"),
+  mapRedo: () => call<MapView>("map_redo"),
 };

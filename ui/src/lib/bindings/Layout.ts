@@ -9,6 +9,7 @@ import type { StageBox } from "./StageBox";
 
 export type Layout = { width: number, height: number, font_family: string, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, 
 /**
- * Path data of every icon the badges use, by key (see [`crate::icons`]).
+ * Path data of the icon of every channel in the map, and of the generic icon, by key (see
+ * [`crate::icons`]): what badges and the palette draw.
  */
 icons: { [key in string]: string }, };

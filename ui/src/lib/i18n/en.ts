@@ -39,6 +39,30 @@ export const en = {
   "map.canvas": "Journey map: {title}",
   "map.emotion.point": "{persona}, {stage}: {score}",
 
+  "legend.pick": "new points go on this curve",
+  "legend.show": "Show or hide {name}'s curve",
+
+  "editor.card_text": "Card text",
+  "editor.history": "History",
+  "editor.undo": "Undo",
+  "editor.redo": "Redo",
+
+  "palette.heading": "Palette",
+  "palette.offline": "Offline",
+  "palette.online": "Online",
+  "palette.cards": "Cards",
+  "palette.hint": "Drag onto a cell, or press Enter to add to the selected card's cell",
+
+  "kind.action": "Action",
+  "kind.thought": "Thought",
+  "kind.pain_point": "Pain point",
+  "kind.initiative": "Initiative",
+  "kind.note": "Note",
+
+  "status.saved": "Saved",
+  "status.saving": "Saving…",
+  "status.failed": "Not saved: the last change was refused",
+
   "role.information_gatherer": "Information gatherer",
   "role.evaluator": "Evaluator",
   "role.approver": "Approver",

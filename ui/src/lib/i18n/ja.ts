@@ -41,6 +41,30 @@ export const ja: Record<MessageKey, string> = {
   "map.canvas": "ジャーニーマップ: {title}",
   "map.emotion.point": "{persona}、{stage}: {score}",
 
+  "legend.pick": "新しい点はこの曲線に追加されます",
+  "legend.show": "{name} の曲線を表示/非表示",
+
+  "editor.card_text": "カードのテキスト",
+  "editor.history": "履歴",
+  "editor.undo": "元に戻す",
+  "editor.redo": "やり直す",
+
+  "palette.heading": "パレット",
+  "palette.offline": "オフライン",
+  "palette.online": "オンライン",
+  "palette.cards": "カード",
+  "palette.hint": "セルへドラッグ、または Enter で選択中のカードのセルに追加",
+
+  "kind.action": "行動",
+  "kind.thought": "思考",
+  "kind.pain_point": "課題",
+  "kind.initiative": "施策",
+  "kind.note": "メモ",
+
+  "status.saved": "保存しました",
+  "status.saving": "保存中…",
+  "status.failed": "保存されていません: 直前の変更は受け付けられませんでした",
+
   "role.information_gatherer": "情報収集者",
   "role.evaluator": "評価者",
   "role.approver": "決裁者",

@@ -1,0 +1,152 @@
+//! Editing on the canvas as a user does it, with real pointer and keyboard input: palette drops,
+//! moving cards between stages, in-place text editing, emotion points, undo and redo, and
+//! everything found in the file after a restart.
+
+use std::time::Duration;
+
+use serde_json::Value;
+use tabiji_e2e::{export_json, App, By, WebElement};
+use thirtyfour::prelude::*;
+
+async fn create_b2b_map(app: &App) {
+    app.testid("new-map").await.click().await.expect("create a map");
+    app.testid("canvas").await;
+}
+
+async fn card_with_text(app: &App, text: &str) -> Option<WebElement> {
+    for card in app.all("g[data-testid^='card-']").await {
+        if card.text().await.unwrap_or_default().contains(text) {
+            return Some(card);
+        }
+    }
+    None
+}
+
+async fn wait_saved(app: &App) {
+    let status = app.testid("save-status").await;
+    for _ in 0..100 {
+        if status.attr("data-status").await.unwrap().as_deref() == Some("saved") {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the edit was not saved");
+}
+
+fn card_in(map: &Value, text: &str) -> Value {
+    map["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == text)
+        .unwrap_or_else(|| panic!("no card {text:?} in the file"))
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
+    let app = App::start("en").await;
+    create_b2b_map(&app).await;
+
+    // A webinar touchpoint dragged from the palette into Awareness, typed in place.
+    let webinar = app.testid("palette-webinar").await;
+    let awareness = app.testid("cell-0-touchpoints").await;
+    app.drag(&webinar, &awareness).await;
+    let editor = app.testid("card-editor").await;
+    editor.send_keys("Cost-cutting webinar").await.unwrap();
+    editor.send_keys(Key::Enter).await.unwrap();
+    wait_saved(&app).await;
+    let new_card = card_with_text(&app, "Cost-cutting webinar").await.expect("the new card is painted");
+    app.screenshot("editor-palette-drop").await;
+
+    // That card moved from Awareness to Consideration.
+    let consideration = app.testid("cell-1-touchpoints").await;
+    app.drag(&new_card, &consideration).await;
+    wait_saved(&app).await;
+
+    // An existing card's text edited in place (double-click, select all, type, Enter).
+    let first = card_with_text(&app, "Searches").await.expect("the template's first touchpoint");
+    app.double_click(&first).await;
+    let editor = app.testid("card-editor").await;
+    editor.send_keys(Key::Control + "a").await.unwrap();
+    editor.send_keys("Reads a trade magazine article").await.unwrap();
+    editor.send_keys(Key::Enter).await.unwrap();
+    wait_saved(&app).await;
+    assert!(card_with_text(&app, "Reads a trade magazine article").await.is_some());
+
+    // An emotion point added for the active persona by a click, then one dragged up.
+    let before = app.all("[data-testid^='emotion-pe_1-']").await.len();
+    let lane = app.testid("cell-2-emotions").await;
+    app.click_at(app.point_in(&lane, 20.0, -40.0).await).await;
+    wait_saved(&app).await;
+    assert_eq!(app.all("[data-testid^='emotion-pe_1-']").await.len(), before + 1);
+    let point = app.testid("emotion-pe_2-0").await;
+    let (x, y) = app.point_in(&point, 0.0, 0.0).await;
+    app.drag_points((x, y), (x, y - 50)).await;
+    wait_saved(&app).await;
+    app.screenshot("editor-after-edits").await;
+
+    // Undo takes back the point drag, redo does it again.
+    app.testid("undo").await.click().await.unwrap();
+    wait_saved(&app).await;
+    app.testid("redo").await.click().await.unwrap();
+    wait_saved(&app).await;
+
+    // Restart: everything is in the file.
+    let folders = app.quit().await;
+    let map = export_json(folders.library.path());
+    let moved = card_in(&map, "Cost-cutting webinar");
+    assert_eq!(moved["stage_id"], "st_2", "moved to Consideration");
+    assert_eq!(moved["channel_id"], "webinar");
+    card_in(&map, "Reads a trade magazine article");
+    let points = map["emotion_points"].as_array().unwrap();
+    assert_eq!(points.iter().filter(|p| p["persona_id"] == "pe_1").count(), before + 1);
+    let dragged = points.iter().find(|p| p["id"] == "ep_2_1").expect("the dragged point");
+    assert!(dragged["score"].as_f64().unwrap() > -0.5, "the dragged point went up: {dragged}");
+
+    let app = App::start_with(folders, "en").await;
+    app.testid("map-item").await.click().await.unwrap();
+    assert!(card_with_text(&app, "Cost-cutting webinar").await.is_some());
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enter_that_confirms_a_japanese_composition_neither_commits_nor_adds_a_card() {
+    let app = App::start("ja").await;
+    create_b2b_map(&app).await;
+    let cards_before = app.all("g[data-testid^='card-']").await.len();
+    let first = app.all("g[data-testid^='card-']").await.remove(0);
+    app.double_click(&first).await;
+    let editor = app.testid("card-editor").await;
+
+    // What an IME does: composition events around the text, and the confirming Enter arrives
+    // while composing (and, in WebKit, once more with keyCode 229 after compositionend).
+    app.driver
+        .execute(
+            r#"
+            const field = arguments[0];
+            field.value = "";
+            field.dispatchEvent(new CompositionEvent("compositionstart", { data: "" }));
+            field.value = "てんじかい";
+            field.dispatchEvent(new CompositionEvent("compositionupdate", { data: "てんじかい" }));
+            field.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", keyCode: 13, isComposing: true, bubbles: true }));
+            field.value = "展示会";
+            field.dispatchEvent(new CompositionEvent("compositionend", { data: "展示会" }));
+            field.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", keyCode: 229, bubbles: true }));
+            "#,
+            vec![editor.to_json().unwrap()],
+        )
+        .await
+        .unwrap();
+    // Still editing, nothing saved, no card added.
+    assert!(app.driver.find(By::Css("[data-testid='card-editor']")).await.is_ok(), "the editor stays open");
+    assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
+    // A real Enter afterwards commits the composed text.
+    editor.send_keys(Key::Enter).await.unwrap();
+    wait_saved(&app).await;
+    assert!(card_with_text(&app, "展示会").await.is_some());
+    assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
+    let folders = app.quit().await;
+    let map = export_json(folders.library.path());
+    card_in(&map, "展示会");
+}

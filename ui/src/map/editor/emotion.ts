@@ -1,0 +1,50 @@
+// Between scene points and emotion points: which stage, where in it (0–1) and what score.
+import type { Layout } from "../../lib/bindings/Layout";
+import type { Point } from "../viewport";
+
+export const SCORE_MIN = -2;
+export const SCORE_MAX = 2;
+/** Scores snap to this step, fine enough for a curve and coarse enough to hit on purpose. */
+const SCORE_STEP = 0.1;
+
+export interface EmotionPlace {
+  stageId: string;
+  x: number;
+  score: number;
+}
+
+const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
+
+/** Where an emotion point dropped at `p` sits; `null` when the map has no emotion lane or stages. */
+export function emotionPlace(layout: Layout, p: Point): EmotionPlace | null {
+  const scale = layout.emotion_scale;
+  if (!scale || layout.stages.length === 0) return null;
+  const first = layout.stages[0].column;
+  const last = layout.stages[layout.stages.length - 1].column;
+  const x = clamp(p.x, first.x, last.x + last.width - 0.001);
+  const stage = layout.stages.find((s) => x >= s.column.x && x < s.column.x + s.column.width) ?? layout.stages[0];
+  const fraction = clamp((x - stage.column.x) / stage.column.width, 0, 1);
+  const ratio = (p.y - scale.top) / (scale.bottom - scale.top);
+  const raw = SCORE_MAX - ratio * (SCORE_MAX - SCORE_MIN);
+  const score = clamp(Math.round(raw / SCORE_STEP) * SCORE_STEP, SCORE_MIN, SCORE_MAX);
+  return { stageId: stage.id, x: Math.round(fraction * 1000) / 1000, score: Math.round(score * 10) / 10 };
+}
+
+/** Whether `p` lies inside the emotion lane (where a click adds a point). */
+export function inEmotionLane(layout: Layout, p: Point): boolean {
+  const lane = layout.lanes.find((l) => l.kind === "emotions");
+  if (!lane || layout.stages.length === 0) return false;
+  const left = layout.stages[0].column.x;
+  return p.y >= lane.row.y && p.y < lane.row.y + lane.row.height && p.x >= left && p.x < layout.width;
+}
+
+/** The scene point of an emotion place: the inverse of `emotionPlace`. */
+export function placePoint(layout: Layout, place: EmotionPlace): Point | null {
+  const scale = layout.emotion_scale;
+  const stage = layout.stages.find((s) => s.id === place.stageId);
+  if (!scale || !stage) return null;
+  return {
+    x: stage.column.x + place.x * stage.column.width,
+    y: scale.top + ((SCORE_MAX - place.score) / (SCORE_MAX - SCORE_MIN)) * (scale.bottom - scale.top),
+  };
+}

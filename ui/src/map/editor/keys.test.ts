@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { commandFor, type KeyPress } from "./keys";
+
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  code: "",
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe("commandFor", () => {
+  it("undoes with Ctrl+Z and redoes with Ctrl+Shift+Z or Ctrl+Y", () => {
+    expect(commandFor(press("z", { ctrlKey: true }), false)).toBe("undo");
+    expect(commandFor(press("Z", { ctrlKey: true, shiftKey: true }), false)).toBe("redo");
+    expect(commandFor(press("y", { ctrlKey: true }), false)).toBe("redo");
+  });
+
+  it("uses Cmd instead of Ctrl on macOS", () => {
+    expect(commandFor(press("z", { metaKey: true }), true)).toBe("undo");
+    expect(commandFor(press("z", { ctrlKey: true }), true)).toBeNull();
+    expect(commandFor(press("d", { metaKey: true }), true)).toBe("duplicate");
+  });
+
+  it("maps editing keys", () => {
+    expect(commandFor(press("Delete"), false)).toBe("delete");
+    expect(commandFor(press("Backspace"), false)).toBe("delete");
+    expect(commandFor(press("Enter"), false)).toBe("edit");
+    expect(commandFor(press("F2"), false)).toBe("edit");
+    expect(commandFor(press("Escape"), false)).toBe("deselect");
+    expect(commandFor(press("ArrowRight"), false)).toBe("nudge-right");
+    expect(commandFor(press("c", { ctrlKey: true }), false)).toBe("copy");
+    expect(commandFor(press("v", { ctrlKey: true }), false)).toBe("paste");
+  });
+
+  it("maps zoom keys and Shift+1 on any layout", () => {
+    expect(commandFor(press("0", { ctrlKey: true }), false)).toBe("zoom-reset");
+    expect(commandFor(press("!", { shiftKey: true, code: "Digit1" }), false)).toBe("zoom-fit");
+    expect(commandFor(press("-", { ctrlKey: true }), false)).toBe("zoom-out");
+  });
+
+  it("ignores plain letters, which belong to typing", () => {
+    expect(commandFor(press("a"), false)).toBeNull();
+    expect(commandFor(press("あ"), false)).toBeNull();
+  });
+});

@@ -1,0 +1,62 @@
+// The canvas's keyboard shortcuts: which command a key press means. Cmd stands for Ctrl on macOS.
+
+export type Command =
+  | "undo"
+  | "redo"
+  | "delete"
+  | "duplicate"
+  | "copy"
+  | "cut"
+  | "paste"
+  | "select-all"
+  | "edit"
+  | "deselect"
+  | "nudge-left"
+  | "nudge-right"
+  | "nudge-up"
+  | "nudge-down"
+  | "zoom-in"
+  | "zoom-out"
+  | "zoom-reset"
+  | "zoom-fit"
+  | "back";
+
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+const NUDGES: Record<string, Command> = {
+  ArrowLeft: "nudge-left",
+  ArrowRight: "nudge-right",
+  ArrowUp: "nudge-up",
+  ArrowDown: "nudge-down",
+};
+
+export function commandFor(e: KeyPress, mac: boolean): Command | null {
+  const mod = mac ? e.metaKey : e.ctrlKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod) {
+    if (key === "z") return e.shiftKey ? "redo" : "undo";
+    if (key === "y" && !mac) return "redo";
+    if (key === "d") return "duplicate";
+    if (key === "c") return "copy";
+    if (key === "x") return "cut";
+    if (key === "v") return "paste";
+    if (key === "a") return "select-all";
+    if (key === "0") return "zoom-reset";
+    if (key === "=" || key === "+") return "zoom-in";
+    if (key === "-") return "zoom-out";
+    return null;
+  }
+  if (e.altKey) return key === "ArrowLeft" ? "back" : null;
+  if (e.shiftKey && e.code === "Digit1") return "zoom-fit";
+  if (key === "Delete" || key === "Backspace") return "delete";
+  if (key === "Enter" || key === "F2") return "edit";
+  if (key === "Escape") return "deselect";
+  return NUDGES[key] ?? null;
+}

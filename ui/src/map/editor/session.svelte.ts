@@ -1,0 +1,64 @@
+// The open map as the editor sees it: the latest view from the core, the selection, and the
+// save status. Every change goes to the core as an op; the view that comes back is painted.
+import { type AppError, api, toAppError } from "../../lib/api";
+import type { MapView } from "../../lib/bindings/MapView";
+import type { Op } from "../../lib/bindings/Op";
+
+export type SaveStatus = "saved" | "saving" | "failed";
+
+export class MapSession {
+  view: MapView = $state.raw()!;
+  selection: ReadonlySet<string> = $state.raw(new Set());
+  status: SaveStatus = $state("saved");
+  /** Ops run one after another, in the order the user made them. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #report: (error: AppError) => void;
+
+  constructor(view: MapView, report: (error: AppError) => void) {
+    this.view = view;
+    this.#report = report;
+  }
+
+  /** Applies `op`; resolves to whether the core accepted it. */
+  apply(op: Op): Promise<boolean> {
+    return this.#run(() => api.mapApply(op));
+  }
+
+  undo(): Promise<boolean> {
+    return this.view.can_undo ? this.#run(api.mapUndo) : Promise.resolve(false);
+  }
+
+  redo(): Promise<boolean> {
+    return this.view.can_redo ? this.#run(api.mapRedo) : Promise.resolve(false);
+  }
+
+  select(ids: Iterable<string>): void {
+    this.selection = new Set(ids);
+  }
+
+  #run(change: () => Promise<MapView>): Promise<boolean> {
+    const next = this.#queue.then(async () => {
+      this.status = "saving";
+      try {
+        this.#show(await change());
+        this.status = "saved";
+        return true;
+      } catch (thrown) {
+        this.status = "failed";
+        this.#report(toAppError(thrown));
+        return false;
+      }
+    });
+    this.#queue = next;
+    return next;
+  }
+
+  #show(view: MapView): void {
+    this.view = view;
+    // Keep only selected things that still exist (a card may be gone after undo).
+    const present = new Set([...view.map.cards.map((c) => c.id), ...view.map.emotion_points.map((p) => p.id)]);
+    if ([...this.selection].some((id) => !present.has(id))) {
+      this.selection = new Set([...this.selection].filter((id) => present.has(id)));
+    }
+  }
+}
