@@ -257,17 +257,22 @@ fn process_alive(pid: u32) -> bool {
     })
 }
 
-/// The one map in a library folder, as `tabiji export --format json` gives it (the `map` part).
-pub fn export_json(library: &Path) -> serde_json::Value {
-    let maps: Vec<PathBuf> = std::fs::read_dir(library)
+/// The map files in a folder, by name.
+pub fn map_files(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .expect("library folder")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "tabiji"))
         .collect();
-    assert_eq!(maps.len(), 1, "one map in the library: {maps:?}");
+    files.sort();
+    files
+}
+
+/// A map file as `tabiji export --format json` gives it (the `map` part).
+pub fn export_json(map: &Path) -> serde_json::Value {
     let out = Command::new(cli_binary())
         .args(["export", "--format", "json"])
-        .arg(&maps[0])
+        .arg(map)
         .output()
         .expect("tabiji runs");
     assert!(out.status.success(), "tabiji export failed: {}", String::from_utf8_lossy(&out.stderr));

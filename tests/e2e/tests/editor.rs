@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use serde_json::Value;
-use tabiji_e2e::{export_json, App, By, WebElement};
+use tabiji_e2e::{export_json, map_files, App, By, WebElement};
 use thirtyfour::prelude::*;
 
 async fn create_b2b_map(app: &App) {
@@ -94,7 +94,7 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
 
     // Restart: everything is in the file.
     let folders = app.quit().await;
-    let map = export_json(folders.library.path());
+    let map = export_json(&map_files(folders.library.path())[0]);
     let moved = card_in(&map, "Cost-cutting webinar");
     assert_eq!(moved["stage_id"], "st_2", "moved to Consideration");
     assert_eq!(moved["channel_id"], "webinar");
@@ -147,6 +147,72 @@ async fn enter_that_confirms_a_japanese_composition_neither_commits_nor_adds_a_c
     assert!(card_with_text(&app, "展示会").await.is_some());
     assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
     let folders = app.quit().await;
-    let map = export_json(folders.library.path());
+    let map = export_json(&map_files(folders.library.path())[0]);
     card_in(&map, "展示会");
+}
+
+async fn cards_with_text(app: &App, text: &str) -> usize {
+    let mut count = 0;
+    for card in app.all("g[data-testid^='card-']").await {
+        count += usize::from(card.text().await.unwrap_or_default().contains(text));
+    }
+    count
+}
+
+async fn press_keys(app: &App, keys: impl Into<thirtyfour::TypingData>) {
+    app.testid("viewport").await.send_keys(keys).await.expect("keys");
+    wait_saved(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cards_are_duplicated_moved_deleted_and_pasted_into_another_map_from_the_keyboard() {
+    let app = App::start("en").await;
+    create_b2b_map(&app).await;
+    let original = card_with_text(&app, "Searches").await.expect("the template's first touchpoint");
+    app.click_at(app.point_in(&original, 0.0, 0.0).await).await;
+    assert_eq!(original.attr("data-selected").await.unwrap().as_deref(), Some("true"));
+
+    // Ctrl+D copies it (the copy is selected), → moves the copy to Consideration.
+    press_keys(&app, Key::Control + "d").await;
+    assert_eq!(cards_with_text(&app, "Searches").await, 2);
+    press_keys(&app, Key::Right).await;
+    // Ctrl+C takes the copy; then the original is selected and deleted.
+    press_keys(&app, Key::Control + "c").await;
+    let original = card_with_text(&app, "Searches").await.unwrap();
+    app.click_at(app.point_in(&original, 0.0, 0.0).await).await;
+    press_keys(&app, Key::Delete).await;
+    assert_eq!(cards_with_text(&app, "Searches").await, 1);
+
+    // Into a second, blank map, with nothing selected: it lands in the first stage's touchpoints.
+    app.testid("back-to-library").await.click().await.unwrap();
+    app.testid("template-blank").await.click().await.unwrap();
+    app.testid("new-map-title").await.send_keys("Second map").await.unwrap();
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    press_keys(&app, Key::Control + "v").await;
+    assert_eq!(cards_with_text(&app, "Searches").await, 1);
+    app.screenshot("editor-pasted-into-blank").await;
+
+    let folders = app.quit().await;
+    let files = map_files(folders.library.path());
+    assert_eq!(files.len(), 2);
+    let maps: Vec<Value> = files.iter().map(|f| export_json(f)).collect();
+    let (b2b, blank) =
+        if maps[0]["info"]["title"] == "Second map" { (&maps[1], &maps[0]) } else { (&maps[0], &maps[1]) };
+    let searches = |map: &Value| -> Vec<Value> {
+        map["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["text"].as_str().unwrap().starts_with("Searches"))
+            .cloned()
+            .collect()
+    };
+    let left = searches(b2b);
+    assert_eq!(left.len(), 1, "only the copy is left in the first map");
+    assert_eq!(left[0]["stage_id"], "st_2", "the copy moved to Consideration");
+    let pasted = searches(blank);
+    assert_eq!(pasted.len(), 1);
+    assert_eq!((&pasted[0]["stage_id"], &pasted[0]["lane_id"]), (&"st_1".into(), &"ln_touchpoints".into()));
+    assert_eq!(pasted[0]["channel_id"], "search_ad", "the channel exists in the blank map too");
 }

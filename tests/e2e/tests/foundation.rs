@@ -1,7 +1,7 @@
 //! The foundation, as a user meets it: an empty library, a new map from the b2b template, the map
 //! painted from the core's layout, the file in the library afterwards, and a broken file refused.
 
-use tabiji_e2e::{info_json, App, Folders};
+use tabiji_e2e::{info_json, map_files, App, Folders};
 
 const JA_STAGES: [&str; 5] = ["認知", "検討", "決定", "維持", "推奨"];
 const EN_STAGES: [&str; 5] = ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"];
@@ -24,16 +24,6 @@ async fn stage_names(app: &App) -> Vec<String> {
         names.push(stage.text().await.expect("stage text").trim().to_owned());
     }
     names
-}
-
-fn map_files(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(folder)
-        .expect("library folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tabiji"))
-        .collect();
-    files.sort();
-    files
 }
 
 #[tokio::test(flavor = "multi_thread")]
