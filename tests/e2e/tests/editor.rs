@@ -106,6 +106,7 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
 
     let app = App::start_with(folders, "en").await;
     app.testid("map-item").await.click().await.unwrap();
+    app.testid("canvas").await;
     assert!(card_with_text(&app, "Cost-cutting webinar").await.is_some());
     app.quit().await;
 }
@@ -215,4 +216,59 @@ async fn cards_are_duplicated_moved_deleted_and_pasted_into_another_map_from_the
     assert_eq!(pasted.len(), 1);
     assert_eq!((&pasted[0]["stage_id"], &pasted[0]["lane_id"]), (&"st_1".into(), &"ln_touchpoints".into()));
     assert_eq!(pasted[0]["channel_id"], "search_ad", "the channel exists in the blank map too");
+}
+
+/// Replaces a field's text and leaves it with Tab, as a user does.
+async fn fill(app: &App, testid: &str, text: &str) {
+    let field = app.testid(testid).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+    field.send_keys(Key::Tab).await.unwrap();
+    wait_saved(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_properties_panel_edits_cards_emotion_points_personas_and_the_map() {
+    let app = App::start("ja").await;
+    create_b2b_map(&app).await;
+
+    // Nothing selected: the map's own fields.
+    fill(&app, "prop-map-title", "2027年度 受発注クラウド").await;
+    assert_eq!(app.testid("map-title").await.text().await.unwrap(), "2027年度 受発注クラウド");
+
+    // A card: channel, department, cost, effect, notes.
+    let card = card_with_text(&app, "展示会").await.expect("the trade show card");
+    app.click_at(app.point_in(&card, 0.0, 0.0).await).await;
+    let channel =
+        thirtyfour::components::SelectElement::new(&app.testid("prop-channel").await).await.unwrap();
+    channel.select_by_value("webinar").await.unwrap();
+    wait_saved(&app).await;
+    let department =
+        thirtyfour::components::SelectElement::new(&app.testid("prop-department").await).await.unwrap();
+    department.select_by_value("inside_sales").await.unwrap();
+    wait_saved(&app).await;
+    fill(&app, "prop-cost", "1,200,000").await;
+    fill(&app, "prop-effect", "35").await;
+    fill(&app, "prop-notes", "来期は出展ブースを縮小").await;
+    app.screenshot("editor-properties-card").await;
+
+    // An emotion point: its quote, and its persona's job title.
+    let point = app.testid("emotion-pe_3-0").await;
+    app.click_at(app.point_in(&point, 0.0, 0.0).await).await;
+    fill(&app, "prop-quote", "稟議が通るか不安").await;
+    fill(&app, "prop-persona-title", "取締役 管理本部長").await;
+
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    assert_eq!(map["info"]["title"], "2027年度 受発注クラウド");
+    let edited =
+        map["cards"].as_array().unwrap().iter().find(|c| c["notes"] == "来期は出展ブースを縮小").unwrap();
+    assert_eq!(edited["channel_id"], "webinar");
+    assert_eq!(edited["department_id"], "inside_sales");
+    assert_eq!(edited["cost"], 1_200_000.0);
+    assert_eq!(edited["effect"], 35.0);
+    let quoted = map["emotion_points"].as_array().unwrap().iter().find(|p| p["quote"] == "稟議が通るか不安");
+    assert_eq!(quoted.expect("the quoted point")["persona_id"], "pe_3");
+    let approver = map["personas"].as_array().unwrap().iter().find(|p| p["id"] == "pe_3").unwrap();
+    assert_eq!(approver["title"], "取締役 管理本部長");
 }
