@@ -52,7 +52,7 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
     let webinar = app.testid("palette-webinar").await;
     let awareness = app.testid("cell-0-touchpoints").await;
     app.drag(&webinar, &awareness).await;
-    let editor = app.testid("card-editor").await;
+    let editor = app.testid("in-place-editor").await;
     editor.send_keys("Cost-cutting webinar").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
     wait_saved(&app).await;
@@ -67,7 +67,7 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
     // An existing card's text edited in place (double-click, select all, type, Enter).
     let first = card_with_text(&app, "Searches").await.expect("the template's first touchpoint");
     app.double_click(&first).await;
-    let editor = app.testid("card-editor").await;
+    let editor = app.testid("in-place-editor").await;
     editor.send_keys(Key::Control + "a").await.unwrap();
     editor.send_keys("Reads a trade magazine article").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
@@ -118,7 +118,7 @@ async fn enter_that_confirms_a_japanese_composition_neither_commits_nor_adds_a_c
     let cards_before = app.all("g[data-testid^='card-']").await.len();
     let first = app.all("g[data-testid^='card-']").await.remove(0);
     app.double_click(&first).await;
-    let editor = app.testid("card-editor").await;
+    let editor = app.testid("in-place-editor").await;
 
     // What an IME does: composition events around the text, and the confirming Enter arrives
     // while composing (and, in WebKit, once more with keyCode 229 after compositionend).
@@ -140,7 +140,10 @@ async fn enter_that_confirms_a_japanese_composition_neither_commits_nor_adds_a_c
         .await
         .unwrap();
     // Still editing, nothing saved, no card added.
-    assert!(app.driver.find(By::Css("[data-testid='card-editor']")).await.is_ok(), "the editor stays open");
+    assert!(
+        app.driver.find(By::Css("[data-testid='in-place-editor']")).await.is_ok(),
+        "the editor stays open"
+    );
     assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
     // A real Enter afterwards commits the composed text.
     editor.send_keys(Key::Enter).await.unwrap();
@@ -271,4 +274,70 @@ async fn the_properties_panel_edits_cards_emotion_points_personas_and_the_map() 
     assert_eq!(quoted.expect("the quoted point")["persona_id"], "pe_3");
     let approver = map["personas"].as_array().unwrap().iter().find(|p| p["id"] == "pe_3").unwrap();
     assert_eq!(approver["title"], "取締役 管理本部長");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn stages_and_lanes_are_renamed_reordered_resized_added_hidden_and_deleted() {
+    let app = App::start("en").await;
+    create_b2b_map(&app).await;
+
+    // Rename Awareness in place.
+    app.double_click(&app.testid("stage-0").await).await;
+    let editor = app.testid("in-place-editor").await;
+    editor.send_keys(Key::Control + "a").await.unwrap();
+    editor.send_keys("Interest").await.unwrap();
+    editor.send_keys(Key::Enter).await.unwrap();
+    wait_saved(&app).await;
+    assert_eq!(app.testid("stage-0").await.text().await.unwrap().trim(), "Interest");
+
+    // Drag it past Consideration and Decision.
+    let from = app.point_in(&app.testid("stage-0").await, 0.0, 0.0).await;
+    let to = app.point_in(&app.testid("stage-2").await, 20.0, 0.0).await;
+    app.drag_points(from, to).await;
+    wait_saved(&app).await;
+    assert_eq!(app.testid("stage-2").await.text().await.unwrap().trim(), "Interest");
+
+    // Widen Consideration (now first) by dragging its header's right edge.
+    let header = app.testid("stage-0").await;
+    let half_width = app
+        .driver
+        .execute("return arguments[0].getBoundingClientRect().width / 2", vec![header.to_json().unwrap()])
+        .await
+        .unwrap();
+    let half_width: f64 = half_width.convert().unwrap();
+    let edge = app.point_in(&header, half_width - 2.0, 0.0).await;
+    app.drag_points(edge, (edge.0 + 80, edge.1)).await;
+    wait_saved(&app).await;
+
+    // Add a stage after Retention (select it, panel button), then delete Advocacy with confirmation.
+    app.click_at(app.point_in(&app.testid("stage-3").await, 0.0, 0.0).await).await;
+    app.testid("stage-add-after").await.click().await.unwrap();
+    wait_saved(&app).await;
+    app.click_at(app.point_in(&app.testid("stage-5").await, 0.0, 0.0).await).await;
+    app.testid("stage-delete").await.click().await.unwrap();
+    let question = app.testid("stage-delete-confirm").await;
+    question.click().await.unwrap();
+    wait_saved(&app).await;
+    assert!(app.driver.find(By::Css("[data-testid='stage-5']")).await.is_err(), "six stages less one");
+
+    // Hide the thoughts lane from the map's panel (nothing selected).
+    app.testid("viewport").await.send_keys(Key::Escape).await.unwrap();
+    app.testid("lane-visible-ln_thoughts").await.click().await.unwrap();
+    wait_saved(&app).await;
+    assert!(app.driver.find(By::Css("[data-testid='lane-thoughts']")).await.is_err(), "the lane is hidden");
+    app.screenshot("editor-stages-and-lanes").await;
+
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    let names: Vec<&str> =
+        map["stages"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Consideration", "Decision", "Interest", "Retention", "New stage"]);
+    let width = map["stages"][0]["width"].as_f64().unwrap();
+    assert!(width > 300.0, "Consideration was widened from 280, now {width}");
+    let thoughts = map["lanes"].as_array().unwrap().iter().find(|l| l["id"] == "ln_thoughts").unwrap();
+    assert_eq!(thoughts["hidden"], true);
+    assert!(
+        map["cards"].as_array().unwrap().iter().all(|c| c["stage_id"] != "st_5"),
+        "Advocacy's cards went with it"
+    );
 }

@@ -12,7 +12,11 @@ const layout = layoutWith([
 
 const map = {
   stages: [{ id: "st_0" }, { id: "st_1" }],
-  lanes: [{ id: "ln_touchpoints", kind: "touchpoints", hidden: false }],
+  lanes: [
+    { id: "ln_touchpoints", kind: "touchpoints", hidden: false },
+    { id: "ln_hidden", kind: "notes", hidden: true },
+    { id: "ln_emotions", kind: "emotions", hidden: false },
+  ],
   cards: [
     { ...blankCard({ stageId: "st_0", laneId: "ln_touchpoints" }, "touchpoint"), id: "a" },
     { ...blankCard({ stageId: "st_0", laneId: "ln_touchpoints" }, "touchpoint"), id: "b" },
@@ -34,7 +38,7 @@ function context(overrides: Partial<Context> = {}): Context {
 
 /** Presses at `from`, moves through `path`, releases: the whole gesture. */
 function gesture(ctx: Context, from: { x: number; y: number }, path: { x: number; y: number }[], additive = false) {
-  let g: Gesture = press(hitAt(ctx, from), from, additive);
+  let g: Gesture = press(hitAt(ctx, from), from, additive, ctx.layout);
   for (const p of path) g = move(g, p, ctx);
   return { last: g, outcome: release(g, ctx) };
 }
@@ -133,5 +137,37 @@ describe("palette drops", () => {
       index: 1,
     });
     expect(outcome.edit).toBe(outcome.select?.[0]);
+  });
+});
+
+describe("stage and lane headers", () => {
+  it("a click selects a stage or a lane", () => {
+    expect(gesture(context(), { x: 150, y: 20 }, []).outcome).toEqual({ select: ["st_0"] });
+    expect(gesture(context(), { x: 50, y: 100 }, []).outcome).toEqual({ select: ["ln_touchpoints"] });
+  });
+
+  it("dragging a stage header past another stage moves the stage", () => {
+    const { outcome } = gesture(context(), { x: 150, y: 20 }, [{ x: 300, y: 20 }, { x: 450, y: 25 }]);
+    expect(outcome.op).toEqual({ op: "move_stage", id: "st_0", index: 1 });
+  });
+
+  it("dropping a stage where it was changes nothing", () => {
+    expect(gesture(context(), { x: 150, y: 20 }, [{ x: 180, y: 20 }]).outcome.op).toBeUndefined();
+  });
+
+  it("dragging a lane header counts hidden lanes, which keep their places", () => {
+    // Touchpoints dragged below the emotion lane: after the hidden lane and the emotion lane.
+    const { outcome } = gesture(context(), { x: 50, y: 100 }, [{ x: 50, y: 300 }, { x: 50, y: 540 }]);
+    expect(outcome.op).toEqual({ op: "move_lane", id: "ln_touchpoints", index: 2 });
+  });
+
+  it("dragging a stage header's right edge resizes the column, within bounds", () => {
+    const edge = { x: 298, y: 20 };
+    expect(gesture(context(), edge, [{ x: 338, y: 20 }]).outcome.op).toEqual({
+      op: "update_stage",
+      id: "st_0",
+      patch: { width: 240 },
+    });
+    expect(gesture(context(), edge, [{ x: 100, y: 20 }]).outcome.op).toMatchObject({ patch: { width: 160 } });
   });
 });

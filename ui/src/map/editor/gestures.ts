@@ -8,17 +8,23 @@ import type { Op } from "../../lib/bindings/Op";
 import type { Point } from "../viewport";
 import { addCard, addEmotionPoint, blankCard, moveCards, moveEmotionPoint } from "./changes";
 import { type EmotionPlace, emotionPlace, inEmotionLane } from "./emotion";
-import { cardAt, cardsInBand, cellAt, type DropTarget, dropTarget } from "./hit";
+import { cardAt, cardsInBand, cellAt, contains, type DropTarget, dropTarget } from "./hit";
 
 /** Screen pixels a press must travel before it becomes a drag. */
 export const DRAG_THRESHOLD = 4;
 /** Screen pixels around an emotion point that still hit it. */
 const POINT_RADIUS = 9;
+/** Screen pixels left of a stage header's right edge that grab the edge to resize the column. */
+const EDGE_GRIP = 6;
+/** The widths a stage column may take (the core's `STAGE_WIDTH_MIN` … `STAGE_WIDTH_MAX`). */
+export const STAGE_WIDTH = { min: 160, max: 1200 };
 
 /** What the palette offers: a touchpoint on a channel, or a card of a kind. */
 export type PaletteItem = { kind: "channel"; channelId: string } | { kind: "card"; cardKind: CardKind };
 
 export type Hit =
+  | { kind: "stage"; id: string; edge: boolean }
+  | { kind: "lane"; id: string }
   | { kind: "point"; id: string }
   | { kind: "card"; id: string }
   | { kind: "emotion-lane" }
@@ -30,7 +36,10 @@ export type Gesture =
   | { kind: "press-card"; id: string; origin: Point; additive: boolean }
   | { kind: "drag-cards"; ids: ReadonlySet<string>; origin: Point; at: Point; target: DropTarget | null }
   | { kind: "band"; origin: Point; at: Point; additive: boolean }
-  | { kind: "press-lane"; origin: Point }
+  | { kind: "press-emotions"; origin: Point }
+  | { kind: "press-header"; target: "stage" | "lane"; id: string; origin: Point }
+  | { kind: "drag-header"; target: "stage" | "lane"; id: string; at: Point; index: number }
+  | { kind: "resize-stage"; id: string; origin: Point; width: number; from: number }
   | { kind: "press-point"; id: string; origin: Point }
   | { kind: "drag-point"; id: string; at: Point; place: EmotionPlace | null }
   | { kind: "drag-new"; item: PaletteItem; at: Point; target: DropTarget | null };
@@ -54,6 +63,12 @@ export interface Outcome {
 }
 
 export function hitAt(ctx: Context, p: Point): Hit {
+  const stage = ctx.layout.stages.find((s) => contains(s.header, p));
+  if (stage) {
+    return { kind: "stage", id: stage.id, edge: stage.header.x + stage.header.width - p.x <= EDGE_GRIP / ctx.zoom };
+  }
+  const lane = ctx.layout.lanes.find((l) => contains(l.header, p));
+  if (lane) return { kind: "lane", id: lane.id };
   const reach = POINT_RADIUS / ctx.zoom;
   for (const curve of ctx.layout.curves) {
     if (!ctx.shownPersonas.has(curve.persona_id)) continue;
@@ -67,14 +82,21 @@ export function hitAt(ctx: Context, p: Point): Hit {
   return cell ? { kind: "cell", cell } : { kind: "none" };
 }
 
-export function press(hit: Hit, p: Point, additive: boolean): Gesture {
+export function press(hit: Hit, p: Point, additive: boolean, layout: Layout): Gesture {
   switch (hit.kind) {
+    case "stage": {
+      if (!hit.edge) return { kind: "press-header", target: "stage", id: hit.id, origin: p };
+      const width = layout.stages.find((s) => s.id === hit.id)?.header.width ?? STAGE_WIDTH.min;
+      return { kind: "resize-stage", id: hit.id, origin: p, width, from: width };
+    }
+    case "lane":
+      return { kind: "press-header", target: "lane", id: hit.id, origin: p };
     case "point":
       return { kind: "press-point", id: hit.id, origin: p };
     case "card":
       return { kind: "press-card", id: hit.id, origin: p, additive };
     case "emotion-lane":
-      return { kind: "press-lane", origin: p };
+      return { kind: "press-emotions", origin: p };
     default:
       return { kind: "band", origin: p, at: p, additive };
   }
@@ -104,9 +126,26 @@ export function move(g: Gesture, p: Point, ctx: Context): Gesture {
       return { ...g, at: p, place: emotionPlace(ctx.layout, p) };
     case "drag-new":
       return { ...g, at: p, target: dropTarget(ctx.layout, p, new Set()) };
+    case "press-header":
+      if (!travelled(g.origin, p, ctx.zoom)) return g;
+      return { kind: "drag-header", target: g.target, id: g.id, at: p, index: headerIndex(ctx.layout, g.target, g.id, p) };
+    case "drag-header":
+      return { ...g, at: p, index: headerIndex(ctx.layout, g.target, g.id, p) };
+    case "resize-stage": {
+      const width = Math.round(g.from + p.x - g.origin.x);
+      return { ...g, width: Math.min(STAGE_WIDTH.max, Math.max(STAGE_WIDTH.min, width)) };
+    }
     default:
       return g;
   }
+}
+
+/** Where a dragged stage (by x) or lane (by y) would go among the others. */
+function headerIndex(layout: Layout, target: "stage" | "lane", id: string, p: Point): number {
+  if (target === "stage") {
+    return layout.stages.filter((s) => s.id !== id && s.column.x + s.column.width / 2 < p.x).length;
+  }
+  return layout.lanes.filter((l) => l.id !== id && l.row.y + l.row.height / 2 < p.y).length;
 }
 
 export function release(g: Gesture, ctx: Context): Outcome {
@@ -126,7 +165,19 @@ export function release(g: Gesture, ctx: Context): Outcome {
       const banded = travelled(g.origin, g.at, ctx.zoom) ? cardsInBand(ctx.layout, g.origin, g.at) : [];
       return { select: g.additive ? [...new Set([...ctx.selection, ...banded])] : banded };
     }
-    case "press-lane": {
+    case "press-header":
+      return { select: [g.id] };
+    case "drag-header": {
+      const list = g.target === "stage" ? ctx.map.stages : ctx.map.lanes.filter((l) => !l.hidden);
+      const from = list.findIndex((x) => x.id === g.id);
+      if (from === g.index) return { select: [g.id] };
+      // Hidden lanes keep their places: the index counts every lane, visible or not.
+      const index = g.target === "stage" ? g.index : laneIndex(ctx.map, g.id, g.index);
+      return { select: [g.id], op: { op: g.target === "stage" ? "move_stage" : "move_lane", id: g.id, index } };
+    }
+    case "resize-stage":
+      return g.width === g.from ? { select: [g.id] } : { select: [g.id], op: { op: "update_stage", id: g.id, patch: { width: g.width } } };
+    case "press-emotions": {
       const place = emotionPlace(ctx.layout, g.origin);
       if (!place || !ctx.activePersona) return {};
       const { op, id } = addEmotionPoint(ctx.activePersona, place);
@@ -144,6 +195,14 @@ export function release(g: Gesture, ctx: Context): Outcome {
     default:
       return {};
   }
+}
+
+/** The index among all lanes that puts `id` at `visibleIndex` among the visible ones. */
+function laneIndex(map: Map, id: string, visibleIndex: number): number {
+  const others = map.lanes.filter((l) => l.id !== id);
+  const visible = others.filter((l) => !l.hidden);
+  const anchor = visible[visibleIndex];
+  return anchor ? others.indexOf(anchor) : others.length;
 }
 
 function newCardFor(item: PaletteItem, cell: CellBox) {

@@ -56,7 +56,8 @@ export class MapSession {
   #show(view: MapView): void {
     this.view = view;
     // Keep only selected things that still exist (a card may be gone after undo).
-    const present = new Set([...view.map.cards.map((c) => c.id), ...view.map.emotion_points.map((p) => p.id)]);
+    const { cards, emotion_points, stages, lanes } = view.map;
+    const present = new Set([cards, emotion_points, stages, lanes].flatMap((list) => list.map((x) => x.id)));
     if ([...this.selection].some((id) => !present.has(id))) {
       this.selection = new Set([...this.selection].filter((id) => present.has(id)));
     }

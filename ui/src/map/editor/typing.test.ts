@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, editKey, type KeyLike } from "./typing";
+import { cleanText, editKey, type KeyLike, oneLine } from "./typing";
 
 const key = (k: Partial<KeyLike>): KeyLike => ({ key: "", shiftKey: false, altKey: false, isComposing: false, keyCode: 0, ...k });
 
@@ -36,5 +36,11 @@ describe("cleanText", () => {
 
   it("trims trailing white space only", () => {
     expect(cleanText("  indented  \n\n")).toBe("  indented");
+  });
+});
+
+describe("oneLine", () => {
+  it("joins lines with a space and trims", () => {
+    expect(oneLine("  認知\r\n 興味\n")).toBe("認知 興味");
   });
 });

@@ -29,3 +29,8 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "")
     .trimEnd();
 }
+
+/** A name's text: cleaned, on one line, without surrounding white space. */
+export function oneLine(text: string): string {
+  return cleanText(text).replace(/\s*\n\s*/g, " ").trim();
+}
