@@ -24,10 +24,50 @@ pub fn ui_language() -> Language {
 
 #[tauri::command]
 pub fn library_list(state: State<AppState>) -> Reply<LibraryView> {
+    library_view(&state)
+}
+
+/// Renames a listed map (its title and its file); returns the library as it now is.
+#[tauri::command]
+pub fn map_rename(state: State<AppState>, path: String, title: String) -> Reply<LibraryView> {
+    let path = offered(&state, path)?;
+    state.library.rename(&path, title.trim()).map_err(payload)?;
+    library_view(&state)
+}
+
+/// Copies a listed map beside it under `title`.
+#[tauri::command]
+pub fn map_duplicate(state: State<AppState>, path: String, title: String) -> Reply<LibraryView> {
+    let path = offered(&state, path)?;
+    state.library.duplicate(&path, title.trim()).map_err(payload)?;
+    library_view(&state)
+}
+
+/// Moves a listed map to the OS's trash.
+#[tauri::command]
+pub fn map_trash(state: State<AppState>, path: String) -> Reply<LibraryView> {
+    let path = offered(&state, path)?;
+    state.library.trash(&path).map_err(payload)?;
+    library_view(&state)
+}
+
+fn library_view(state: &AppState) -> Reply<LibraryView> {
     Ok(LibraryView {
         folder: state.library.folder().to_string_lossy().into_owned(),
         maps: state.library.maps().map_err(payload)?,
         recent: state.library.recent(),
+    })
+}
+
+/// `path` if the home screen listed it (library or recent files); the UI reaches nothing else.
+fn offered(state: &AppState, path: String) -> Reply<PathBuf> {
+    let path = PathBuf::from(path);
+    if state.library.offers(&path) {
+        return Ok(path);
+    }
+    Err(ErrorPayload {
+        code: "file.not_offered".into(),
+        message: format!("{} is not in the library or the recent files; use Open…", path.display()),
     })
 }
 
@@ -47,13 +87,7 @@ pub fn map_create(
 /// Opens a map the home screen listed (library or recent files).
 #[tauri::command]
 pub fn map_open(state: State<AppState>, path: String) -> Reply<MapView> {
-    let path = PathBuf::from(path);
-    if !state.library.offers(&path) {
-        return Err(ErrorPayload {
-            code: "file.not_offered".into(),
-            message: format!("{} is not in the library or the recent files; use Open…", path.display()),
-        });
-    }
+    let path = offered(&state, path)?;
     open_path(&state, &path)
 }
 

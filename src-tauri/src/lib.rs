@@ -23,6 +23,9 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::ui_language,
             commands::library_list,
+            commands::map_rename,
+            commands::map_duplicate,
+            commands::map_trash,
             commands::map_create,
             commands::map_open,
             commands::map_open_dialog,

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use tabiji_core::{store, Error, Result};
+use tabiji_core::ops::MapInfoPatch;
+use tabiji_core::{store, Document, Error, Op, Result};
 
 use crate::view::MapSummary;
 
@@ -57,7 +58,11 @@ impl Library {
         paths.retain(|p| p != path);
         paths.insert(0, path.to_owned());
         paths.truncate(RECENT_LIMIT);
-        let text = serde_json::to_string_pretty(&paths).expect("paths serialise");
+        self.write_recent(&paths)
+    }
+
+    fn write_recent(&self, paths: &[PathBuf]) -> Result<()> {
+        let text = serde_json::to_string_pretty(paths).expect("paths serialise");
         if let Some(dir) = self.recent_file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.to_owned(), source: e })?;
         }
@@ -76,12 +81,80 @@ impl Library {
     pub fn path_for_new_map(&self, title: &str) -> Result<PathBuf> {
         std::fs::create_dir_all(&self.folder)
             .map_err(|e| Error::Io { path: self.folder.clone(), source: e })?;
-        let stem = file_stem_for(title);
-        let candidate = |n: usize| match n {
-            1 => self.folder.join(format!("{stem}.{MAP_EXTENSION}")),
-            n => self.folder.join(format!("{stem} ({n}).{MAP_EXTENSION}")),
+        Ok(free_path(&self.folder, title))
+    }
+
+    /// Gives the map a new title and its file the matching name, in the same folder.
+    pub fn rename(&self, path: &Path, title: &str) -> Result<PathBuf> {
+        set_title(path, title)?;
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let target = if path.file_stem().is_some_and(|stem| stem.to_string_lossy() == file_stem_for(title)) {
+            path.to_owned()
+        } else {
+            free_path(folder, title)
         };
-        Ok((1..).map(candidate).find(|p| !p.exists()).expect("some name is free"))
+        if target != path {
+            std::fs::rename(path, &target).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
+            remove_lock_sidecar(path);
+        }
+        self.replace_recent(path, Some(&target))?;
+        Ok(target)
+    }
+
+    /// A copy of the map beside it, titled `title`.
+    pub fn duplicate(&self, path: &Path, title: &str) -> Result<PathBuf> {
+        let target = free_path(path.parent().unwrap_or(Path::new(".")), title);
+        Document::open(path)?.store().copy_to(&target)?;
+        set_title(&target, title)?;
+        Ok(target)
+    }
+
+    /// Moves the map to the OS's trash (from where the user can restore it) and forgets it.
+    pub fn trash(&self, path: &Path) -> Result<()> {
+        // Refuses a map open in another window or program: it would be pulled from under it.
+        drop(Document::open(path)?);
+        trash::delete(path).map_err(|e| Error::Io {
+            path: path.to_owned(),
+            source: std::io::Error::other(format!("moving it to the trash failed: {e}")),
+        })?;
+        remove_lock_sidecar(path);
+        self.replace_recent(path, None)
+    }
+
+    /// Replaces `old` in the recent list by `new`, or drops it.
+    fn replace_recent(&self, old: &Path, new: Option<&Path>) -> Result<()> {
+        let mut paths = self.recent_paths();
+        if !paths.iter().any(|p| p == old) {
+            return Ok(());
+        }
+        paths = paths
+            .into_iter()
+            .filter_map(|p| if p == old { new.map(Path::to_owned) } else { Some(p) })
+            .collect();
+        self.write_recent(&paths)
+    }
+}
+
+/// A free path in `folder` for a map titled `title`: `<title>.tabiji`, `<title> (2).tabiji` …
+fn free_path(folder: &Path, title: &str) -> PathBuf {
+    let stem = file_stem_for(title);
+    let candidate = |n: usize| match n {
+        1 => folder.join(format!("{stem}.{MAP_EXTENSION}")),
+        n => folder.join(format!("{stem} ({n}).{MAP_EXTENSION}")),
+    };
+    (1..).map(candidate).find(|p| !p.exists()).expect("some name is free")
+}
+
+fn set_title(path: &Path, title: &str) -> Result<()> {
+    let patch = MapInfoPatch { title: Some(title.to_owned()), ..MapInfoPatch::default() };
+    Document::open(path)?.apply(Op::UpdateMap { patch })
+}
+
+/// The "already open" lock's sidecar file is released with the map; once the map is gone or
+/// renamed it is only clutter.
+fn remove_lock_sidecar(map: &Path) {
+    if let Some(name) = map.file_name() {
+        let _ = std::fs::remove_file(map.with_file_name(format!(".~{}.lock", name.to_string_lossy())));
     }
 }
 
@@ -137,6 +210,53 @@ mod tests {
         let second = library.path_for_new_map("Q3: 展示会/ウェビナー").unwrap();
         assert_eq!(second.file_name().unwrap(), "Q3  展示会 ウェビナー (2).tabiji");
         assert_eq!(library.path_for_new_map("..").unwrap().file_name().unwrap(), "map.tabiji");
+    }
+
+    fn library_with_map(title: &str) -> (tempfile::TempDir, Library, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::new(dir.path().join("maps"), dir.path().join("config"));
+        let path = library.path_for_new_map(title).unwrap();
+        let map = tabiji_core::Template::B2b.build(tabiji_core::Language::En, Some(title));
+        drop(Document::create(&path, &map).unwrap());
+        library.remember(&path).unwrap();
+        (dir, library, path)
+    }
+
+    fn title_of(path: &Path) -> String {
+        Document::open(path).unwrap().map().unwrap().info.title
+    }
+
+    #[test]
+    fn renaming_changes_the_title_and_the_file_name_and_follows_in_the_recent_list() {
+        let (_dir, library, path) = library_with_map("Draft");
+        let renamed = library.rename(&path, "Q3 journey").unwrap();
+        assert_eq!(renamed.file_name().unwrap(), "Q3 journey.tabiji");
+        assert!(!path.exists());
+        assert_eq!(title_of(&renamed), "Q3 journey");
+        assert_eq!(library.recent_paths(), std::slice::from_ref(&renamed));
+        // Same file name: only the title changes.
+        let again = library.rename(&renamed, "Q3 journey").unwrap();
+        assert_eq!(again, renamed);
+    }
+
+    #[test]
+    fn a_duplicate_is_a_separate_map_beside_the_original() {
+        let (_dir, library, path) = library_with_map("Draft");
+        let copy = library.duplicate(&path, "Copy of Draft").unwrap();
+        assert_eq!(copy.parent(), path.parent());
+        assert_eq!(title_of(&copy), "Copy of Draft");
+        assert_eq!(title_of(&path), "Draft");
+        assert_eq!(Document::open(&copy).unwrap().map().unwrap().cards.len(), 40);
+    }
+
+    #[test]
+    fn a_map_open_elsewhere_is_neither_renamed_nor_trashed() {
+        let (_dir, library, path) = library_with_map("Draft");
+        let open = Document::open(&path).unwrap();
+        assert_eq!(library.rename(&path, "Other").unwrap_err().code(), "file.already_open");
+        assert_eq!(library.trash(&path).unwrap_err().code(), "file.already_open");
+        assert!(path.exists());
+        drop(open);
     }
 
     #[test]

@@ -178,3 +178,18 @@ fn a_saved_map_reopens_with_durable_settings_and_a_clean_integrity_check() {
     assert_eq!(mode, "wal");
     assert_eq!(app_id, store::APPLICATION_ID);
 }
+
+#[test]
+fn a_copy_is_a_map_of_its_own_with_every_acknowledged_edit() {
+    let (tmp, mut doc) = temp_map(Template::B2b, Language::Ja);
+    let first = doc.map().unwrap().cards[0].id.clone();
+    doc.apply(Op::DeleteCard { id: first }).unwrap();
+    let copy = tmp.dir.path().join("copy.tabiji");
+    doc.store().copy_to(&copy).unwrap();
+    // Both stay usable: the original is still open for editing, the copy opens on its own.
+    let copied = Document::open(&copy).unwrap();
+    assert_eq!(common::content(copied.map().unwrap()), common::content(doc.map().unwrap()));
+    assert_eq!(copied.store().integrity_check(), Ok(()));
+    let err = doc.store().copy_to(&copy).err().unwrap();
+    assert_eq!(err.code(), "file.exists", "a copy never overwrites");
+}

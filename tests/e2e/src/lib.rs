@@ -159,11 +159,12 @@ impl App {
         self.driver.find_all(By::Css(css)).await.unwrap_or_default()
     }
 
-    /// The centre of an element in viewport pixels (scrolled into view first), plus an offset. WebKitWebDriver cannot aim
-    /// pointer actions at SVG elements itself ("element not interactable"), so tests aim at
-    /// coordinates taken from the element's rectangle.
+    /// The centre of an element in viewport pixels, plus an offset, after scrolling the element to
+    /// the middle of its scroll container. WebKitWebDriver cannot aim pointer actions at SVG
+    /// elements itself ("element not interactable"), so tests aim at coordinates taken from the
+    /// element's rectangle.
     pub async fn point_in(&self, element: &WebElement, dx: f64, dy: f64) -> (i64, i64) {
-        let script = "arguments[0].scrollIntoView({ block: 'nearest', inline: 'nearest' }); \
+        let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'center' }); \
                       const r = arguments[0].getBoundingClientRect(); \
                       return [r.left + r.width / 2, r.top + r.height / 2];";
         let centre = self

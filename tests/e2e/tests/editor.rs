@@ -341,3 +341,55 @@ async fn stages_and_lanes_are_renamed_reordered_resized_added_hidden_and_deleted
         "Advocacy's cards went with it"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_and_shortcuts_are_listed() {
+    let app = App::start("ja").await;
+    create_b2b_map(&app).await;
+    let points_of = |persona: &'static str| format!("[data-testid^='emotion-{persona}-']");
+
+    // The first persona's first point has a quote in the template: selecting it shows the quote.
+    let quoted = app.testid("emotion-pe_1-0").await;
+    app.click_at(app.point_in(&quoted, 0.0, 0.0).await).await;
+    let callout = app.testid("quote-callout").await;
+    assert!(!callout.text().await.unwrap().trim().is_empty());
+    app.screenshot("editor-quote-callout").await;
+
+    // Delete removes the selected point.
+    let before = app.all(&points_of("pe_1")).await.len();
+    app.testid("viewport").await.send_keys(Key::Delete).await.unwrap();
+    wait_saved(&app).await;
+    assert_eq!(app.all(&points_of("pe_1")).await.len(), before - 1);
+
+    // Shift+2 frames the selected card; ? lists the shortcuts and Escape closes the list.
+    let level = app.testid("zoom-reset").await.text().await.unwrap();
+    let card = app.all("g[data-testid^='card-']").await.remove(0);
+    app.click_at(app.point_in(&card, 0.0, 0.0).await).await;
+    app.testid("viewport").await.send_keys(Key::Shift + "2").await.unwrap();
+    let framed = app.testid("zoom-reset").await.text().await.unwrap();
+    assert_ne!(framed, level, "the zoom changed to frame the card");
+    app.testid("viewport").await.send_keys("?").await.unwrap();
+    let sheet = app.testid("shortcuts").await;
+    assert!(sheet.text().await.unwrap().contains("Ctrl+Z"));
+    app.screenshot("editor-shortcuts").await;
+    app.driver.action_chain().send_keys(Key::Escape).perform().await.unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(app.driver.find(By::Css("[data-testid='shortcuts']")).await.is_err());
+
+    // A right-click removes a point. (Last: WebKitWebDriver's context click never releases the
+    // right button, so later clicks would arrive as chords.)
+    let (x, y) = app.point_in(&app.testid("emotion-pe_1-0").await, 0.0, 0.0).await;
+    app.driver.action_chain().move_to(x, y).context_click().perform().await.unwrap();
+    // GTK delivers the context-menu event after the click returns: wait for the point to go.
+    let mut left = before;
+    for _ in 0..60 {
+        left = app.all(&points_of("pe_1")).await.len();
+        if left == before - 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(left, before - 2);
+    wait_saved(&app).await;
+    app.quit().await;
+}

@@ -94,3 +94,68 @@ async fn a_damaged_file_in_the_library_is_listed_with_the_reason_and_left_untouc
     let _folders = app.quit().await;
     assert_eq!(std::fs::read(&damaged).unwrap(), bytes);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn maps_are_renamed_duplicated_searched_and_moved_to_the_trash_from_the_home_screen() {
+    let app = App::start("en").await;
+    app.testid("new-map-title").await.send_keys("Draft journey").await.unwrap();
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    app.testid("back-to-library").await.click().await.unwrap();
+
+    // Rename: the title and the file name follow.
+    app.testid("map-item-rename").await.click().await.unwrap();
+    let field = app.testid("rename-field").await;
+    field.send_keys(thirtyfour::Key::Control + "a").await.unwrap();
+    field.send_keys("FY27 journey").await.unwrap();
+    field.send_keys(thirtyfour::Key::Enter).await.unwrap();
+    let renamed = wait_for_items(&app, 1).await;
+    assert!(renamed[0].contains("FY27 journey") && renamed[0].contains("FY27 journey.tabiji"), "{renamed:?}");
+
+    // Duplicate, then find each by searching.
+    app.testid("map-item-duplicate").await.click().await.unwrap();
+    let items = wait_for_items(&app, 2).await;
+    assert!(items.iter().any(|i| i.contains("Copy of FY27 journey")), "{items:?}");
+    app.testid("library-search").await.send_keys("copy").await.unwrap();
+    let found = wait_for_items(&app, 1).await;
+    assert!(found[0].contains("Copy of FY27 journey"));
+    app.screenshot("home-search").await;
+
+    // Trash the copy (after confirming); the original stays.
+    app.testid("map-item-trash").await.click().await.unwrap();
+    app.testid("map-item-trash-confirm").await.click().await.unwrap();
+    // Emptied as a user does (WebDriver's clear() sends no input event).
+    let search = app.testid("library-search").await;
+    search.send_keys(thirtyfour::Key::Control + "a").await.unwrap();
+    search.send_keys(thirtyfour::Key::Backspace).await.unwrap();
+    let left = wait_for_items(&app, 1).await;
+    assert!(left[0].contains("FY27 journey") && !left[0].contains("Copy of"), "{left:?}");
+
+    let folders = app.quit().await;
+    let files = map_files(folders.library.path());
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].file_name().unwrap(), "FY27 journey.tabiji");
+    assert_eq!(info_json(&files[0])["title"], "FY27 journey");
+}
+
+/// The texts of the library's items once there are `count` of them.
+async fn wait_for_items(app: &App, count: usize) -> Vec<String> {
+    for _ in 0..100 {
+        let items = app.all("button[data-testid='map-item']").await;
+        if items.len() == count {
+            let mut texts = Vec::new();
+            for item in items {
+                texts.push(item.text().await.unwrap_or_default());
+            }
+            return texts;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let shot = app.screenshot("library-items-timeout").await;
+    let search = app.testid("library-search").await.value().await.unwrap_or_default();
+    panic!(
+        "the library never listed {count} maps (files: {:?}, search: {search:?}); see {}",
+        map_files(app.library()),
+        shot.display()
+    );
+}

@@ -43,6 +43,9 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   uiLanguage: () => call<Language>("ui_language"),
   libraryList: () => call<LibraryView>("library_list"),
+  mapRename: (path: string, title: string) => call<LibraryView>("map_rename", { path, title }),
+  mapDuplicate: (path: string, title: string) => call<LibraryView>("map_duplicate", { path, title }),
+  mapTrash: (path: string) => call<LibraryView>("map_trash", { path }),
   mapCreate: (template: Template, language: Language, title: string | null) =>
     call<MapView>("map_create", { template, language, title }),
   mapOpen: (path: string) => call<MapView>("map_open", { path }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clampZoom, fitZoom, MAX_ZOOM, MIN_ZOOM, openingZoom, scrollForZoom, stepZoom, wheelZoom } from "./viewport";
+import { clampZoom, fitZoom, frameRect, MAX_ZOOM, MIN_ZOOM, openingZoom, scrollForZoom, stepZoom, wheelZoom } from "./viewport";
 
 describe("clampZoom", () => {
   it("keeps the zoom between 10 % and 400 %", () => {
@@ -71,5 +71,21 @@ describe("wheelZoom", () => {
     expect(wheelZoom(1, -100)).toBeGreaterThan(1);
     expect(wheelZoom(1, 100)).toBeLessThan(1);
     expect(wheelZoom(1, -100) * wheelZoom(1, 100)).toBeCloseTo(1);
+  });
+});
+
+describe("frameRect", () => {
+  it("zooms so that the rectangle fits and centres it", () => {
+    const { zoom, scroll } = frameRect({ x: 1000, y: 500, width: 400, height: 200 }, { width: 896, height: 696 });
+    expect(zoom).toBe(2);
+    // The centre (1200, 600) at 2x sits at 2400 + 24 inset; half the viewport before it.
+    expect(scroll).toEqual({ x: 2424 - 448, y: 1224 - 348 });
+  });
+
+  it("zooms out for a large selection and never scrolls before the origin", () => {
+    const { zoom, scroll } = frameRect({ x: 0, y: 0, width: 4000, height: 1000 }, { width: 1096, height: 800 });
+    expect(zoom).toBeCloseTo(0.25);
+    expect(scroll.x).toBeGreaterThanOrEqual(0);
+    expect(scroll.y).toBe(0);
   });
 });

@@ -58,3 +58,19 @@ export function scrollForZoom(scroll: Point, anchor: Point, from: number, to: nu
 export function wheelZoom(zoom: number, deltaY: number): number {
   return clampZoom(zoom * Math.exp(-deltaY * 0.002));
 }
+
+/**
+ * The zoom and scroll that show `rect` (scene units) whole and centred in a viewport whose content
+ * starts `inset` pixels from its edges, never closer than actual size twice over.
+ */
+export function frameRect(rect: { x: number; y: number; width: number; height: number }, viewport: Size, inset = 24): { zoom: number; scroll: Point } {
+  const zoom = Math.min(2, fitZoom({ width: rect.width, height: rect.height }, viewport, 48));
+  const centre = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  return {
+    zoom,
+    scroll: {
+      x: Math.max(0, inset + centre.x * zoom - viewport.width / 2),
+      y: Math.max(0, inset + centre.y * zoom - viewport.height / 2),
+    },
+  };
+}

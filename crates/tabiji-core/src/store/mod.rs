@@ -103,6 +103,20 @@ impl Store {
         integrity_messages(&self.conn, "integrity_check")
     }
 
+    /// Writes a complete, compacted copy of the map to `dest`, which must not exist yet. The copy
+    /// is a map of its own (same application id and schema version), whatever is in the journal.
+    pub fn copy_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(Error::AlreadyExists { path: dest.to_owned() });
+        }
+        let target = dest.to_str().ok_or_else(|| Error::Io {
+            path: dest.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path is not valid UTF-8"),
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [target])?;
+        Ok(())
+    }
+
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutWith } from "./fixtures";
-import { cardAt, cardsInBand, cellAt, dropTarget } from "./hit";
+import { cardAt, cardsInBand, cellAt, dropTarget, selectionBounds } from "./hit";
 
 const none = new Set<string>();
 
@@ -67,5 +67,21 @@ describe("cardsInBand", () => {
     ]);
     expect(cardsInBand(layout, { x: 105, y: 55 }, { x: 200, y: 115 })).toEqual(["a", "b"]);
     expect(cardsInBand(layout, { x: 400, y: 70 }, { x: 250, y: 65 })).toEqual(["a", "c"]);
+  });
+});
+
+describe("selectionBounds", () => {
+  const layout = layoutWith([
+    { id: "a", stage: 0, y: 60 },
+    { id: "c", stage: 1, y: 200 },
+  ]);
+
+  it("spans every selected card and emotion point", () => {
+    expect(selectionBounds(layout, new Set(["a", "c"]))).toEqual({ x: 110, y: 60, width: 380, height: 180 });
+    expect(selectionBounds(layout, new Set(["a", "ep_a"]))).toEqual({ x: 110, y: 60, width: 180, height: 398 });
+  });
+
+  it("is nothing for an empty selection", () => {
+    expect(selectionBounds(layout, new Set())).toBeNull();
   });
 });

@@ -70,3 +70,19 @@ export function cardsInBand(layout: Layout, a: Point, b: Point): string[] {
   const band = spanned(a, b);
   return layout.cards.filter((c) => intersects(c.rect, band)).map((c) => c.id);
 }
+
+/** The rectangle around the selected cards, emotion points, stage columns and lane rows. */
+export function selectionBounds(layout: Layout, ids: ReadonlySet<string>): Rect | null {
+  const rects: Rect[] = [
+    ...layout.cards.filter((c) => ids.has(c.id)).map((c) => c.rect),
+    ...layout.curves.flatMap((c) => c.points.filter((p) => ids.has(p.id)).map((p) => ({ x: p.x - 8, y: p.y - 8, width: 16, height: 16 }))),
+    ...layout.stages.filter((s) => ids.has(s.id)).map((s) => s.column),
+    ...layout.lanes.filter((l) => ids.has(l.id)).map((l) => l.row),
+  ];
+  if (rects.length === 0) return null;
+  const left = Math.min(...rects.map((r) => r.x));
+  const top = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}

@@ -39,6 +39,11 @@ describe("commandFor", () => {
     expect(commandFor(press("0", { ctrlKey: true }), false)).toBe("zoom-reset");
     expect(commandFor(press("!", { shiftKey: true, code: "Digit1" }), false)).toBe("zoom-fit");
     expect(commandFor(press("-", { ctrlKey: true }), false)).toBe("zoom-out");
+    expect(commandFor(press("@", { shiftKey: true, code: "Digit2" }), false)).toBe("zoom-selection");
+  });
+
+  it("opens the shortcuts sheet with ?", () => {
+    expect(commandFor(press("?", { shiftKey: true, code: "Slash" }), false)).toBe("shortcuts");
   });
 
   it("ignores plain letters, which belong to typing", () => {

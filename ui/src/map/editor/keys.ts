@@ -19,6 +19,8 @@ export type Command =
   | "zoom-out"
   | "zoom-reset"
   | "zoom-fit"
+  | "zoom-selection"
+  | "shortcuts"
   | "back";
 
 export interface KeyPress {
@@ -55,6 +57,8 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
   }
   if (e.altKey) return key === "ArrowLeft" ? "back" : null;
   if (e.shiftKey && e.code === "Digit1") return "zoom-fit";
+  if (e.shiftKey && e.code === "Digit2") return "zoom-selection";
+  if (key === "?") return "shortcuts";
   if (key === "Delete" || key === "Backspace") return "delete";
   if (key === "Enter" || key === "F2") return "edit";
   if (key === "Escape") return "deselect";
