@@ -1,0 +1,180 @@
+//! Benchmark (not a test): the app with a generated 2,000-card map. Measures the time from
+//! clicking the map in the library to all cards painted, the frame intervals while a card is
+//! dragged across the canvas (p50/p95 of requestAnimationFrame intervals), the time from the drop
+//! to "saved", and the resident memory of every process of the app.
+//!
+//! `cargo run --release -p tabiji-e2e --bin drag-bench` with `TABIJI_APP_BINARY`,
+//! `TABIJI_CLI_BINARY` and a `DISPLAY` (see docs/benchmarks.md).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tabiji_e2e::{cli_binary, App, Folders};
+
+/// How many cards the generated map holds (`TABIJI_BENCH_CARDS`, 2,000 by default): a small map
+/// measures what the harness and the webview cost on their own.
+fn card_count() -> usize {
+    std::env::var("TABIJI_BENCH_CARDS").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let cards_wanted = card_count();
+    let folders = Folders::new();
+    let map = folders.library.path().join("generated.tabiji");
+    generate_map(&map, cards_wanted);
+
+    let app = App::start_with(folders, "ja").await;
+    let item = app.testid("map-item").await;
+    let clicked = Instant::now();
+    item.click().await.expect("open the map");
+    loop {
+        let painted = app
+            .driver
+            .execute("return document.querySelectorAll('g[data-testid^=\"card-\"]').length", vec![])
+            .await
+            .expect("count cards");
+        if painted.json().as_u64() == Some(cards_wanted as u64) {
+            break;
+        }
+        assert!(clicked.elapsed() < Duration::from_secs(60), "the map never showed all its cards");
+    }
+    let open = clicked.elapsed();
+
+    let cards = app.all("g[data-testid^='card-']").await;
+    let (x0, y0) = app.point_in(&cards[0], 0.0, 0.0).await;
+    app.driver
+        .execute(
+            "window.__frames = []; window.__measuring = true; let last = performance.now(); \
+             const tick = (t) => { window.__frames.push(t - last); last = t; \
+                                   if (window.__measuring) requestAnimationFrame(tick); }; \
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await
+        .expect("start the frame recorder");
+    // 150 pointer moves, 16 ms apart: a 2.4 s drag across three stages and down the map.
+    let mut chain = app.driver.action_chain_with_delay(None, Some(Duration::from_millis(16))).move_to(x0, y0);
+    chain = chain.click_and_hold();
+    for step in 1..=150 {
+        chain = chain.move_to(x0 + step * 5, y0 + step * 2);
+    }
+    chain.release().perform().await.expect("drag");
+    let dropped = Instant::now();
+    let status = app.testid("save-status").await;
+    while status.attr("data-status").await.unwrap().as_deref() != Some("saved") {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let saved = dropped.elapsed();
+    let frames = app
+        .driver
+        .execute("window.__measuring = false; return window.__frames.slice(1)", vec![])
+        .await
+        .expect("frames");
+    let mut frames: Vec<f64> = frames.convert().expect("frame intervals");
+    frames.sort_by(f64::total_cmp);
+    let memory = memory_of_app();
+    app.screenshot("drag-bench").await;
+    app.quit().await;
+
+    let at = |q: f64| frames[((frames.len() as f64 - 1.0) * q).round() as usize];
+    println!("cards                       {cards_wanted}");
+    println!("open to all cards painted   {:.0} ms (WebDriver-observed)", open.as_secs_f64() * 1e3);
+    println!("frames during the drag      {}", frames.len());
+    println!("frame interval p50          {:.1} ms", at(0.5));
+    println!("frame interval p95          {:.1} ms", at(0.95));
+    println!("frame interval max          {:.1} ms", frames.last().copied().unwrap_or(0.0));
+    println!("drop to saved               {:.0} ms (WebDriver-observed)", saved.as_secs_f64() * 1e3);
+    println!("memory of all app processes {:.0} MB", memory as f64 / 1e6);
+}
+
+/// A map with `count` cards spread over the five stages and the card lanes of the blank template.
+fn generate_map(path: &Path, count: usize) {
+    let dir = path.parent().expect("library folder");
+    let blank = dir.join("blank.tabiji");
+    run(Command::new(cli_binary()).args(["new", "--template", "blank", "--lang", "ja"]).arg(&blank));
+    let exported =
+        Command::new(cli_binary()).args(["export", "--format", "json"]).arg(&blank).output().unwrap();
+    std::fs::remove_file(&blank).unwrap();
+    let mut document: Value = serde_json::from_slice(&exported.stdout).expect("JSON");
+    let map = &mut document["map"];
+    let stages: Vec<String> = ids(&map["stages"]);
+    let lanes: Vec<(String, String)> = map["lanes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["kind"] != "emotions" && l["kind"] != "kpis")
+        .map(|l| (l["id"].as_str().unwrap().to_owned(), l["kind"].as_str().unwrap().to_owned()))
+        .collect();
+    let channels = ids(&map["channels"]);
+    let texts = [
+        "展示会でブースに立ち寄り、担当者と名刺を交換する",
+        "比較表を見て候補を二社に絞る",
+        "導入後の定着支援が不安",
+    ];
+    // Card i goes to cell i × cells / count: cells fill in map order (stage, then lane).
+    let cells = stages.len() * lanes.len();
+    let cards: Vec<Value> = (0..count)
+        .map(|i| {
+            let cell = i * cells / count;
+            let (lane, kind) = &lanes[cell % lanes.len()];
+            let touchpoint = kind == "touchpoints";
+            json!({
+                "id": format!("cd_{i}"),
+                "stage_id": stages[cell / lanes.len()],
+                "lane_id": lane,
+                "kind": if touchpoint { "touchpoint" } else { "note" },
+                "text": format!("{} ({i})", texts[i % texts.len()]),
+                "channel_id": if touchpoint { json!(channels[i % channels.len()]) } else { Value::Null },
+                "department_id": null, "persona_id": null, "cost": null, "effect": null, "notes": ""
+            })
+        })
+        .collect();
+    map["cards"] = Value::Array(cards);
+    let json_path = dir.join("generated.json");
+    std::fs::write(&json_path, serde_json::to_vec(&document).unwrap()).unwrap();
+    run(Command::new(cli_binary()).arg("import").arg(&json_path).arg(path));
+    std::fs::remove_file(&json_path).unwrap();
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap().to_owned()).collect()
+}
+
+fn run(command: &mut Command) {
+    let out = command.output().expect("tabiji runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Resident memory of the app and all its descendants (WebKit's web and network processes).
+fn memory_of_app() -> u64 {
+    let processes: Vec<(u32, u32, String, u64)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+            let field = |name: &str| {
+                status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_owned())
+            };
+            let ppid = field("PPid:")?.parse().ok()?;
+            let rss_kb: u64 =
+                field("VmRSS:").and_then(|v| v.trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0);
+            Some((pid, ppid, field("Name:")?, rss_kb * 1024))
+        })
+        .collect();
+    let roots: Vec<u32> = processes.iter().filter(|p| p.2.starts_with("tabiji-app")).map(|p| p.0).collect();
+    let mut family = roots.clone();
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for p in &processes {
+            if family.contains(&p.1) && !family.contains(&p.0) {
+                family.push(p.0);
+                grew = true;
+            }
+        }
+    }
+    processes.iter().filter(|p| family.contains(&p.0)).map(|p| p.3).sum()
+}
