@@ -361,6 +361,14 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
     wait_saved(&app).await;
     assert_eq!(app.all(&points_of("pe_1")).await.len(), before - 1);
 
+    // Arrow keys move a selected point: up twice (+1), right once (a tenth of the stage).
+    let ken = app.testid("emotion-pe_2-0").await;
+    app.click_at(app.point_in(&ken, 0.0, 0.0).await).await;
+    for key in [Key::Up, Key::Up, Key::Right] {
+        app.testid("viewport").await.send_keys(key).await.unwrap();
+        wait_saved(&app).await;
+    }
+
     // Shift+2 frames the selected card; ? lists the shortcuts and Escape closes the list.
     let level = app.testid("zoom-reset").await.text().await.unwrap();
     let card = app.all("g[data-testid^='card-']").await.remove(0);
@@ -391,5 +399,10 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
     }
     assert_eq!(left, before - 2);
     wait_saved(&app).await;
-    app.quit().await;
+
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    let moved =
+        map["emotion_points"].as_array().unwrap().iter().find(|p| p["id"] == "ep_2_1").unwrap().clone();
+    assert_eq!((moved["score"].as_f64(), moved["x"].as_f64()), (Some(1.0), Some(0.6)), "{moved}");
 }

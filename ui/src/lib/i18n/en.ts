@@ -69,6 +69,7 @@ export const en = {
   "shortcut.add_to_selection": "Add to or take from the selection",
   "shortcut.deselect": "Clear the selection, or cancel editing",
   "shortcut.nudge": "Move the selected cards to the next stage or lane",
+  "shortcut.nudge_point": "On a selected emotion point: raise or lower it, move it along the journey",
   "shortcut.pan": "Move around the map (or drag with the middle button)",
   "shortcut.zoom_wheel": "Zoom around the pointer",
   "shortcut.zoom_step": "Zoom in or out",

@@ -71,6 +71,7 @@ export const ja: Record<MessageKey, string> = {
   "shortcut.add_to_selection": "選択に追加/選択から外す",
   "shortcut.deselect": "選択を解除、編集を取り消し",
   "shortcut.nudge": "選択したカードを隣のステージ・レーンへ移動",
+  "shortcut.nudge_point": "選択した感情ポイントを上下させる、ジャーニーに沿って動かす",
   "shortcut.pan": "マップを移動(中ボタンのドラッグでも)",
   "shortcut.zoom_wheel": "ポインターの位置を中心にズーム",
   "shortcut.zoom_step": "拡大・縮小",

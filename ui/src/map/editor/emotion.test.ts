@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Layout } from "../../lib/bindings/Layout";
-import { emotionPlace, inEmotionLane, placePoint } from "./emotion";
+import { emotionPlace, inEmotionLane, placePoint, stepPoint } from "./emotion";
 
 const rect = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 
@@ -60,5 +60,24 @@ describe("placePoint", () => {
       expect(back?.x).toBeCloseTo(p.x, 0);
       expect(back?.y).toBeCloseTo(p.y, 0);
     }
+  });
+});
+
+describe("stepPoint", () => {
+  const stages = ["st_1", "st_2"];
+
+  it("raises and lowers the score by half a point within the scale", () => {
+    expect(stepPoint(stages, { stageId: "st_1", x: 0.5, score: 0 }, 0, -1).score).toBe(0.5);
+    expect(stepPoint(stages, { stageId: "st_1", x: 0.5, score: -1.8 }, 0, 1).score).toBe(-2);
+  });
+
+  it("moves along the journey into the next or previous stage", () => {
+    expect(stepPoint(stages, { stageId: "st_1", x: 0.95, score: 0 }, 1, 0)).toEqual({ stageId: "st_2", x: 0.05, score: 0 });
+    expect(stepPoint(stages, { stageId: "st_2", x: 0.05, score: 0 }, -1, 0)).toEqual({ stageId: "st_1", x: 0.95, score: 0 });
+  });
+
+  it("stops at the ends of the journey", () => {
+    expect(stepPoint(stages, { stageId: "st_2", x: 0.95, score: 0 }, 1, 0)).toEqual({ stageId: "st_2", x: 1, score: 0 });
+    expect(stepPoint(stages, { stageId: "st_1", x: 0.05, score: 0 }, -1, 0)).toEqual({ stageId: "st_1", x: 0, score: 0 });
   });
 });

@@ -48,3 +48,25 @@ export function placePoint(layout: Layout, place: EmotionPlace): Point | null {
     y: scale.top + ((SCORE_MAX - place.score) / (SCORE_MAX - SCORE_MIN)) * (scale.bottom - scale.top),
   };
 }
+
+/** Steps of the arrow keys on a selected emotion point: half a score point, a tenth of a stage. */
+const KEY_SCORE_STEP = 0.5;
+const KEY_X_STEP = 0.1;
+
+/**
+ * Where an arrow key moves an emotion point: up and down change the score, left and right move it
+ * along the journey, into the neighbouring stage past either edge.
+ */
+export function stepPoint(stageIds: string[], place: EmotionPlace, dx: -1 | 0 | 1, dy: -1 | 0 | 1): EmotionPlace {
+  const score = Math.min(SCORE_MAX, Math.max(SCORE_MIN, Math.round((place.score - dy * KEY_SCORE_STEP) * 10) / 10));
+  let index = stageIds.indexOf(place.stageId);
+  let x = Math.round((place.x + dx * KEY_X_STEP) * 1000) / 1000;
+  if (x > 1 && index < stageIds.length - 1) {
+    index += 1;
+    x = Math.round((x - 1) * 1000) / 1000;
+  } else if (x < 0 && index > 0) {
+    index -= 1;
+    x = Math.round((x + 1) * 1000) / 1000;
+  }
+  return { stageId: stageIds[index], x: Math.min(1, Math.max(0, x)), score };
+}
