@@ -2,6 +2,7 @@
 
 mod commands;
 mod library;
+mod menu;
 mod state;
 pub mod view;
 
@@ -20,6 +21,8 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state::AppState::from_environment())
+        .menu(|app| menu::build(app, tabiji_core::Language::of_system()))
+        .on_menu_event(menu::on_event)
         .invoke_handler(tauri::generate_handler![
             commands::ui_language,
             commands::library_list,

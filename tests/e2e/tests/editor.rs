@@ -406,3 +406,32 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
         map["emotion_points"].as_array().unwrap().iter().find(|p| p["id"] == "ep_2_1").unwrap().clone();
     assert_eq!((moved["score"].as_f64(), moved["x"].as_f64()), (Some(1.0), Some(0.6)), "{moved}");
 }
+
+/// Clicks at screen coordinates with xdotool: the native menu bar is GTK's, out of WebDriver's reach.
+fn click_screen(x: u32, y: u32) {
+    let status = std::process::Command::new("xdotool")
+        .args(["mousemove", &x.to_string(), &y.to_string(), "click", "1"])
+        .status()
+        .expect("xdotool runs");
+    assert!(status.success());
+    std::thread::sleep(Duration::from_millis(300));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_menu_bar_duplicates_and_undoes_like_the_shortcuts() {
+    let app = App::start("en").await;
+    create_b2b_map(&app).await;
+    let card = card_with_text(&app, "Searches").await.unwrap();
+    app.click_at(app.point_in(&card, 0.0, 0.0).await).await;
+
+    // Edit → Duplicate, then Edit → Undo (the window sits at the screen's top left under Xvfb).
+    click_screen(60, 12);
+    click_screen(85, 163);
+    wait_saved(&app).await;
+    assert_eq!(cards_with_text(&app, "Searches").await, 2, "Edit → Duplicate");
+    click_screen(60, 12);
+    click_screen(85, 37);
+    wait_saved(&app).await;
+    assert_eq!(cards_with_text(&app, "Searches").await, 1, "Edit → Undo");
+    app.quit().await;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commandFor, type KeyPress } from "./keys";
+import { commandFor, isCommand, type KeyPress } from "./keys";
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -49,5 +49,14 @@ describe("commandFor", () => {
   it("ignores plain letters, which belong to typing", () => {
     expect(commandFor(press("a"), false)).toBeNull();
     expect(commandFor(press("あ"), false)).toBeNull();
+  });
+});
+
+describe("isCommand", () => {
+  it("knows the menu bar's names and nothing else", () => {
+    expect(isCommand("undo")).toBe(true);
+    expect(isCommand("zoom-selection")).toBe(true);
+    expect(isCommand("eval")).toBe(false);
+    expect(isCommand(undefined)).toBe(false);
   });
 });

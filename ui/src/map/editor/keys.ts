@@ -1,27 +1,35 @@
-// The canvas's keyboard shortcuts: which command a key press means. Cmd stands for Ctrl on macOS.
+// The map screen's commands, and which one a key press means. Cmd stands for Ctrl on macOS.
 
-export type Command =
-  | "undo"
-  | "redo"
-  | "delete"
-  | "duplicate"
-  | "copy"
-  | "cut"
-  | "paste"
-  | "select-all"
-  | "edit"
-  | "deselect"
-  | "nudge-left"
-  | "nudge-right"
-  | "nudge-up"
-  | "nudge-down"
-  | "zoom-in"
-  | "zoom-out"
-  | "zoom-reset"
-  | "zoom-fit"
-  | "zoom-selection"
-  | "shortcuts"
-  | "back";
+/** Every command of the map screen; the menu bar sends these names too. */
+export const COMMANDS = [
+  "undo",
+  "redo",
+  "delete",
+  "duplicate",
+  "copy",
+  "cut",
+  "paste",
+  "select-all",
+  "edit",
+  "deselect",
+  "nudge-left",
+  "nudge-right",
+  "nudge-up",
+  "nudge-down",
+  "zoom-in",
+  "zoom-out",
+  "zoom-reset",
+  "zoom-fit",
+  "zoom-selection",
+  "shortcuts",
+  "back",
+] as const;
+
+export type Command = (typeof COMMANDS)[number];
+
+export function isCommand(name: unknown): name is Command {
+  return COMMANDS.includes(name as Command);
+}
 
 export interface KeyPress {
   key: string;
