@@ -112,11 +112,6 @@ pub fn map_close(state: State<AppState>) {
 }
 
 #[tauri::command]
-pub fn map_view(state: State<AppState>) -> Reply<MapView> {
-    with_document(&state, |_| Ok(()))
-}
-
-#[tauri::command]
 pub fn map_apply(state: State<AppState>, op: Op) -> Reply<MapView> {
     with_document(&state, |doc| doc.apply(op))
 }

@@ -33,7 +33,6 @@ pub fn run() {
             commands::map_open,
             commands::map_open_dialog,
             commands::map_close,
-            commands::map_view,
             commands::map_apply,
             commands::map_undo,
             commands::map_redo,

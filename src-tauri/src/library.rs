@@ -240,6 +240,20 @@ mod tests {
     }
 
     #[test]
+    fn a_title_the_core_refuses_leaves_the_map_and_its_name_as_they_were() {
+        let (_dir, library, path) = library_with_map("Draft");
+        let before = std::fs::read(&path).unwrap();
+        let err = library.rename(&path, "Bad\u{7}title").unwrap_err();
+        assert!(err.to_string().contains("control character"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(library.recent_paths(), std::slice::from_ref(&path));
+        // Characters no file name may hold only change the file name, not the title.
+        let renamed = library.rename(&path, "Q3: 展示会/ウェビナー").unwrap();
+        assert_eq!(renamed.file_name().unwrap(), "Q3  展示会 ウェビナー.tabiji");
+        assert_eq!(title_of(&renamed), "Q3: 展示会/ウェビナー");
+    }
+
+    #[test]
     fn a_duplicate_is_a_separate_map_beside_the_original() {
         let (_dir, library, path) = library_with_map("Draft");
         let copy = library.duplicate(&path, "Copy of Draft").unwrap();

@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { errorText, format, t, useLanguage } from "./index.svelte";
+import { read, sourceFiles } from "../../testing/sources";
 import { ja } from "./ja";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "bindings" ? [] : sourceFiles(path);
-    return /\.(svelte|ts)$/.test(name) && !name.endsWith(".test.ts") ? [path] : [];
-  });
-}
 
 describe("interface texts", () => {
   it("have the same keys in Japanese and English", () => {
@@ -30,9 +20,8 @@ describe("interface texts", () => {
   });
 
   it("cover every key the UI asks for", () => {
-    const root = fileURLToPath(new URL("../..", import.meta.url));
-    const used = sourceFiles(root).flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/\bt\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1] })),
+    const used = sourceFiles().flatMap((file) =>
+      [...read(file).matchAll(/\bt\(\s*"([^"]+)"/g)].map((m) => ({ file, key: m[1] })),
     );
     expect(used.length).toBeGreaterThan(10);
     const missing = used.filter(({ key }) => !(key in en));
@@ -41,11 +30,10 @@ describe("interface texts", () => {
 
   it("leave no literal text in the markup untranslated", () => {
     // Text between tags in .svelte files must come from t(); a bare word there is a missed string.
-    const root = fileURLToPath(new URL("../..", import.meta.url));
-    const offenders = sourceFiles(root)
+    const offenders = sourceFiles()
       .filter((file) => file.endsWith(".svelte"))
       .flatMap((file) => {
-        let markup = readFileSync(file, "utf8")
+        let markup = read(file)
           .replace(/<script[\s\S]*?<\/script>/g, "")
           .replace(/<style[\s\S]*?<\/style>/g, "");
         // Strip {expressions} from the innermost out, so nested braces go too.

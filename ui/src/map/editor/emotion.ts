@@ -1,9 +1,10 @@
 // Between scene points and emotion points: which stage, where in it (0–1) and what score.
 import type { Layout } from "../../lib/bindings/Layout";
+import { LIMITS } from "../../lib/bindings/constants";
 import type { Point } from "../viewport";
 
-export const SCORE_MIN = -2;
-export const SCORE_MAX = 2;
+const SCORE_MIN = LIMITS.scoreMin;
+const SCORE_MAX = LIMITS.scoreMax;
 /** Scores snap to this step, fine enough for a curve and coarse enough to hit on purpose. */
 const SCORE_STEP = 0.1;
 

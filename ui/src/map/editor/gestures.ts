@@ -1,6 +1,7 @@
 // Pointer gestures on the canvas as a small state machine: press → (drag) → release. Each
 // function is pure; the canvas component feeds it scene points and carries out the outcome.
 import type { CardKind } from "../../lib/bindings/CardKind";
+import { LIMITS } from "../../lib/bindings/constants";
 import type { CellBox } from "../../lib/bindings/CellBox";
 import type { Layout } from "../../lib/bindings/Layout";
 import type { Map } from "../../lib/bindings/Map";
@@ -16,8 +17,8 @@ export const DRAG_THRESHOLD = 4;
 const POINT_RADIUS = 9;
 /** Screen pixels left of a stage header's right edge that grab the edge to resize the column. */
 const EDGE_GRIP = 6;
-/** The widths a stage column may take (the core's `STAGE_WIDTH_MIN` … `STAGE_WIDTH_MAX`). */
-export const STAGE_WIDTH = { min: 160, max: 1200 };
+/** The widths a stage column may take. */
+const STAGE_WIDTH = { min: LIMITS.stageWidthMin, max: LIMITS.stageWidthMax };
 
 /** What the palette offers: a touchpoint on a channel, or a card of a kind. */
 export type PaletteItem = { kind: "channel"; channelId: string } | { kind: "card"; cardKind: CardKind };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parseNumber } from "./numbers";
+
+describe("parseNumber", () => {
+  it("reads plain, separated and full-width numbers", () => {
+    expect(parseNumber("35", 0, 100)).toBe(35);
+    expect(parseNumber("1,200,000", 0, Number.MAX_VALUE)).toBe(1_200_000);
+    expect(parseNumber("１２０．５", 0, 1000)).toBe(120.5);
+    expect(parseNumber("−1.5", -2, 2)).toBe(-1.5);
+  });
+
+  it("treats an empty field as no value", () => {
+    expect(parseNumber("  ", 0, 10)).toBeNull();
+  });
+
+  it("refuses text, infinities and numbers out of range", () => {
+    expect(parseNumber("abc", 0, 10)).toBeUndefined();
+    expect(parseNumber("1e999", 0, Number.MAX_VALUE)).toBeUndefined();
+    expect(parseNumber("-1", 0, 10)).toBeUndefined();
+    expect(parseNumber("3", -2, 2)).toBeUndefined();
+  });
+});
