@@ -23,6 +23,13 @@ pub fn run() {
         .manage(state::AppState::from_environment())
         .menu(|app| menu::build(app, tabiji_core::Language::of_system()))
         .on_menu_event(menu::on_event)
+        .setup(|app| {
+            #[cfg(target_os = "linux")]
+            if let Some(window) = app.get_webview_window("main") {
+                paint_without_compositing(&window)?;
+            }
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::ui_language,
             commands::library_list,
@@ -39,4 +46,18 @@ pub fn run() {
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Tauri runtime failed to start");
+}
+
+/// WebKitGTK composites the page through OpenGL by default; where there is no GPU driver (and
+/// under Xvfb) that runs on software GL, which halved the frame rate of dragging a card on a
+/// 2,000-card map (docs/benchmarks.md). The canvas is flat SVG with nothing to composite, so the
+/// webview paints directly.
+#[cfg(target_os = "linux")]
+fn paint_without_compositing(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+    window.with_webview(|webview| {
+        if let Some(settings) = webview.inner().settings() {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    })
 }

@@ -140,7 +140,7 @@ impl App {
             if started.elapsed() > Duration::from_secs(15) {
                 let source = self.driver.source().await.unwrap_or_default();
                 let shot = artifacts_dir().join("timeout.png");
-                let _ = self.driver.screenshot(&shot).await;
+                let _ = self.capture_window(&shot);
                 panic!(
                     "nothing matched {css} within 15 s; screenshot at {}; page:\n{}",
                     shot.display(),
@@ -203,8 +203,39 @@ impl App {
     /// Saves a screenshot of the window under `tests/e2e/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let path = artifacts_dir().join(format!("{name}.png"));
-        self.driver.screenshot(&path).await.expect("screenshot");
+        // Let the webview paint what the last command changed.
+        self.driver
+            .execute(
+                "return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))",
+                vec![],
+            )
+            .await
+            .expect("wait for a frame");
+        self.capture_window(&path).unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
         path
+    }
+
+    /// Captures the app's window from the X display, native menu bar included, as a person sees
+    /// it. WebKitWebDriver cannot take screenshots of a webview that paints without compositing,
+    /// which is how the app runs (src-tauri/src/lib.rs).
+    fn capture_window(&self, path: &Path) -> Result<(), String> {
+        let run = |command: &mut Command| -> Result<String, String> {
+            let out = command.output().map_err(|e| format!("{command:?}: {e}"))?;
+            if !out.status.success() {
+                return Err(format!("{command:?}: {}", String::from_utf8_lossy(&out.stderr)));
+            }
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        };
+        let window = self
+            .app_pids
+            .iter()
+            .find_map(|pid| {
+                let found =
+                    run(Command::new("xdotool").args(["search", "--onlyvisible", "--pid", &pid.to_string()]));
+                found.ok()?.lines().next().map(str::to_owned)
+            })
+            .ok_or("the app has no visible window")?;
+        run(Command::new("import").args(["-window", &window]).arg(path)).map(drop)
     }
 
     /// Ends the session and waits for the app to exit (and so release its maps); the folders

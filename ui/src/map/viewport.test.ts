@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { clampZoom, fitZoom, frameRect, MAX_ZOOM, MIN_ZOOM, openingZoom, scrollForZoom, stepZoom, wheelZoom } from "./viewport";
+import {
+  clampZoom,
+  fitZoom,
+  frameRect,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  openingZoom,
+  paintedRect,
+  scrollForZoom,
+  stepZoom,
+  wheelZoom,
+} from "./viewport";
 
 describe("clampZoom", () => {
   it("keeps the zoom between 10 % and 400 %", () => {
@@ -87,5 +98,33 @@ describe("frameRect", () => {
     expect(zoom).toBeCloseTo(0.25);
     expect(scroll.x).toBeGreaterThanOrEqual(0);
     expect(scroll.y).toBe(0);
+  });
+});
+
+describe("paintedRect", () => {
+  const contains = (outer: ReturnType<typeof paintedRect>, x: number, y: number, w: number, h: number) =>
+    outer.x <= x && outer.y <= y && outer.x + outer.width >= x + w && outer.y + outer.height >= y + h;
+
+  it("covers what the viewport shows plus half a viewport around it, at any zoom", () => {
+    for (const zoom of [0.1, 0.5, 1, 2, 4]) {
+      const scroll = { x: 3000, y: 1500 };
+      const shown = { x: (3000 - 24) / zoom, y: (1500 - 24) / zoom, w: 1200 / zoom, h: 800 / zoom };
+      const painted = paintedRect(scroll, { width: 1200, height: 800 }, zoom);
+      expect(contains(painted, shown.x - shown.w / 2, shown.y - shown.h / 2, shown.w * 2, shown.h * 2)).toBe(true);
+    }
+  });
+
+  it("stays the same while scrolling within a tile, so the canvas is not repainted on every scroll", () => {
+    const a = paintedRect({ x: 1100, y: 1100 }, { width: 1000, height: 700 }, 1);
+    const b = paintedRect({ x: 1110, y: 1120 }, { width: 1000, height: 700 }, 1);
+    expect(b).toEqual(a);
+    expect(a.x % 512).toBe(0);
+    expect(a.width % 512).toBe(0);
+  });
+
+  it("leaves out what is far away", () => {
+    const painted = paintedRect({ x: 0, y: 0 }, { width: 1000, height: 700 }, 1);
+    expect(contains(painted, 5000, 0, 200, 100)).toBe(false);
+    expect(contains(painted, 0, 5000, 200, 100)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 // Zoom maths of the canvas: pure functions of sizes and positions, in screen pixels.
+import type { Rect } from "../lib/bindings/Rect";
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
@@ -73,4 +74,30 @@ export function frameRect(rect: { x: number; y: number; width: number; height: n
       y: Math.max(0, inset + centre.y * zoom - viewport.height / 2),
     },
   };
+}
+
+/**
+ * The part of the scene (scene units) worth painting when the viewport, whose content starts
+ * `inset` pixels from its edges, is scrolled to `scroll`: what it shows plus half a viewport on
+ * every side, snapped outwards to `tile`-sized steps so that it changes only when scrolling
+ * crosses a tile, not on every scroll event. A large map then paints a few hundred cards, not all.
+ */
+export function paintedRect(
+  scroll: Point,
+  viewport: Size,
+  zoom: number,
+  inset = 24,
+  tile = 512,
+): Rect {
+  const shown = {
+    x: (scroll.x - inset) / zoom,
+    y: (scroll.y - inset) / zoom,
+    width: viewport.width / zoom,
+    height: viewport.height / zoom,
+  };
+  const left = Math.floor((shown.x - shown.width / 2) / tile) * tile;
+  const top = Math.floor((shown.y - shown.height / 2) / tile) * tile;
+  const right = Math.ceil((shown.x + shown.width * 1.5) / tile) * tile;
+  const bottom = Math.ceil((shown.y + shown.height * 1.5) / tile) * tile;
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
