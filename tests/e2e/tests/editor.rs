@@ -435,3 +435,53 @@ async fn the_menu_bar_duplicates_and_undoes_like_the_shortcuts() {
     assert_eq!(cards_with_text(&app, "Searches").await, 1, "Edit → Undo");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_mouse_tab_reaches_a_card_to_edit_and_e_adds_an_emotion_point() {
+    let app = App::start("en").await;
+    create_b2b_map(&app).await;
+    let viewport = app.testid("viewport").await;
+    let points_before = app.all("[data-testid^='emotion-pe_1-']").await.len();
+
+    // Reading order: the five stage headers, the touchpoint lane's header, then its first card.
+    for _ in 0..7 {
+        viewport.send_keys(Key::Tab).await.unwrap();
+    }
+    let first = card_with_text(&app, "Searches").await.expect("the template's first touchpoint");
+    assert_eq!(first.attr("data-selected").await.unwrap().as_deref(), Some("true"));
+    viewport.send_keys(Key::Enter).await.unwrap();
+    let editor = app.testid("in-place-editor").await;
+    editor.send_keys(Key::Control + "a").await.unwrap();
+    editor.send_keys("Found by keyboard").await.unwrap();
+    editor.send_keys(Key::Enter).await.unwrap();
+    wait_saved(&app).await;
+
+    // E adds a point for the chosen persona in the card's stage; ↑ twice raises it.
+    press_keys(&app, "e").await;
+    assert_eq!(app.all("[data-testid^='emotion-pe_1-']").await.len(), points_before + 1);
+    press_keys(&app, Key::Up).await;
+    press_keys(&app, Key::Up).await;
+    app.screenshot("editor-keyboard-only").await;
+
+    // Past the last item, Tab leaves the canvas for the next control instead of trapping focus.
+    viewport.send_keys(Key::Escape).await.unwrap();
+    viewport.send_keys(Key::Shift + Key::Tab).await.unwrap();
+    // The last item in reading order is the last card of the bottom lane.
+    let selected = app.all("[data-selected='true']").await;
+    assert_eq!(selected.len(), 1, "Shift+Tab with nothing selected selects the last item");
+    assert!(selected[0].attr("data-testid").await.unwrap().unwrap().starts_with("card-"));
+    viewport.send_keys(Key::Tab).await.unwrap();
+    let focused =
+        app.driver.execute("return document.activeElement.dataset.testid ?? ''", vec![]).await.unwrap();
+    assert_ne!(focused.json().as_str(), Some("viewport"), "Tab after the last item moves focus on");
+
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    assert_eq!(card_in(&map, "Found by keyboard")["stage_id"], "st_1");
+    let points: Vec<&Value> =
+        map["emotion_points"].as_array().unwrap().iter().filter(|p| p["persona_id"] == "pe_1").collect();
+    assert_eq!(points.len(), points_before + 1);
+    let added = points.iter().find(|p| p["quote"] == "" && p["x"] == 0.5 && p["stage_id"] == "st_1");
+    let added = added.unwrap_or_else(|| panic!("a point in the middle of Awareness: {points:?}"));
+    assert!(added["score"].as_f64().unwrap() > 0.0, "raised twice from the neutral line: {added}");
+}

@@ -7,6 +7,7 @@ import {
   MIN_ZOOM,
   openingZoom,
   paintedRect,
+  revealScroll,
   scrollForZoom,
   stepZoom,
   wheelZoom,
@@ -126,5 +127,24 @@ describe("paintedRect", () => {
     const painted = paintedRect({ x: 0, y: 0 }, { width: 1000, height: 700 }, 1);
     expect(contains(painted, 5000, 0, 200, 100)).toBe(false);
     expect(contains(painted, 0, 5000, 200, 100)).toBe(false);
+  });
+});
+
+describe("revealScroll", () => {
+  const viewport = { width: 800, height: 600 };
+
+  it("leaves the scroll alone when the rectangle is in view", () => {
+    expect(revealScroll({ x: 100, y: 100, width: 100, height: 50 }, { x: 0, y: 0 }, viewport, 1)).toEqual({ x: 0, y: 0 });
+  });
+
+  it("scrolls just far enough to show a rectangle beyond the right or bottom edge", () => {
+    // Right edge at 24 + 2000 + 32 = 2056 must end at the viewport's right edge.
+    const scroll = revealScroll({ x: 1900, y: 1000, width: 100, height: 40 }, { x: 0, y: 0 }, viewport, 1);
+    expect(scroll).toEqual({ x: 2056 - 800, y: 24 + 1040 + 32 - 600 });
+  });
+
+  it("scrolls back to a rectangle before the left or top edge, at any zoom", () => {
+    const scroll = revealScroll({ x: 100, y: 50, width: 100, height: 40 }, { x: 3000, y: 3000 }, viewport, 2);
+    expect(scroll).toEqual({ x: 24 + 200 - 32, y: 24 + 100 - 32 });
   });
 });

@@ -101,3 +101,22 @@ export function paintedRect(
   const bottom = Math.ceil((shown.y + shown.height * 1.5) / tile) * tile;
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
+
+/**
+ * The scroll position that brings `rect` (scene units) into a viewport whose content starts
+ * `inset` pixels from its edges, moving as little as possible: unchanged when it is already in
+ * view, otherwise just far enough to show it with `margin` pixels around it.
+ */
+export function revealScroll(rect: Rect, scroll: Point, viewport: Size, zoom: number, inset = 24, margin = 32): Point {
+  const axis = (start: number, length: number, at: number, room: number) => {
+    const from = inset + start * zoom - margin;
+    const to = inset + (start + length) * zoom + margin;
+    if (from < at) return Math.max(0, from);
+    if (to > at + room) return Math.max(0, Math.min(from, to - room));
+    return at;
+  };
+  return {
+    x: axis(rect.x, rect.width, scroll.x, viewport.width),
+    y: axis(rect.y, rect.height, scroll.y, viewport.height),
+  };
+}

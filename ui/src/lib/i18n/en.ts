@@ -68,6 +68,8 @@ export const en = {
   "shortcut.select_all": "Select every card",
   "shortcut.add_to_selection": "Add to or take from the selection",
   "shortcut.deselect": "Clear the selection, or cancel editing",
+  "shortcut.select_next": "Select the next or previous item on the map, in reading order",
+  "shortcut.add_point": "Add an emotion point for the chosen persona in the selection's stage",
   "shortcut.nudge": "Move the selected cards to the next stage or lane",
   "shortcut.nudge_point": "On a selected emotion point: raise or lower it, move it along the journey",
   "shortcut.pan": "Move around the map (or drag with the middle button)",

@@ -70,6 +70,8 @@ export const ja: Record<MessageKey, string> = {
   "shortcut.select_all": "すべてのカードを選択",
   "shortcut.add_to_selection": "選択に追加/選択から外す",
   "shortcut.deselect": "選択を解除、編集を取り消し",
+  "shortcut.select_next": "マップ上の次・前の項目を読む順に選択",
+  "shortcut.add_point": "選んだペルソナの感情ポイントを、選択中のステージに追加",
   "shortcut.nudge": "選択したカードを隣のステージ・レーンへ移動",
   "shortcut.nudge_point": "選択した感情ポイントを上下させる、ジャーニーに沿って動かす",
   "shortcut.pan": "マップを移動(中ボタンのドラッグでも)",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Layout } from "../../lib/bindings/Layout";
-import { emotionPlace, inEmotionLane, placePoint, stepPoint } from "./emotion";
+import type { Map } from "../../lib/bindings/Map";
+import { emotionPlace, inEmotionLane, placeForNewPoint, placePoint, stepPoint } from "./emotion";
 
 const rect = (x: number, y: number, width: number, height: number) => ({ x, y, width, height });
 
@@ -79,5 +80,24 @@ describe("stepPoint", () => {
   it("stops at the ends of the journey", () => {
     expect(stepPoint(stages, { stageId: "st_2", x: 0.95, score: 0 }, 1, 0)).toEqual({ stageId: "st_2", x: 1, score: 0 });
     expect(stepPoint(stages, { stageId: "st_1", x: 0.05, score: 0 }, -1, 0)).toEqual({ stageId: "st_1", x: 0, score: 0 });
+  });
+});
+
+describe("placeForNewPoint", () => {
+  const map = {
+    stages: [{ id: "st_0" }, { id: "st_1" }],
+    cards: [{ id: "cd_1", stage_id: "st_1" }],
+    emotion_points: [{ id: "ep_1", stage_id: "st_0" }],
+  } as unknown as Map;
+
+  it("goes to the middle of the selected card's, point's or stage's stage, on the neutral line", () => {
+    expect(placeForNewPoint(map, new Set(["cd_1"]))).toEqual({ stageId: "st_1", x: 0.5, score: 0 });
+    expect(placeForNewPoint(map, new Set(["ep_1"]))?.stageId).toBe("st_0");
+    expect(placeForNewPoint(map, new Set(["st_1"]))?.stageId).toBe("st_1");
+  });
+
+  it("goes to the first stage when nothing is selected, and nowhere on a map without stages", () => {
+    expect(placeForNewPoint(map, new Set())?.stageId).toBe("st_0");
+    expect(placeForNewPoint({ ...map, stages: [] }, new Set())).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Between scene points and emotion points: which stage, where in it (0–1) and what score.
 import type { Layout } from "../../lib/bindings/Layout";
+import type { Map } from "../../lib/bindings/Map";
 import { LIMITS } from "../../lib/bindings/constants";
 import type { Point } from "../viewport";
 
@@ -70,4 +71,17 @@ export function stepPoint(stageIds: string[], place: EmotionPlace, dx: -1 | 0 | 
     x = Math.round((x + 1) * 1000) / 1000;
   }
   return { stageId: stageIds[index], x: Math.min(1, Math.max(0, x)), score };
+}
+
+/**
+ * Where a point added from the keyboard goes: in the middle of the stage of what is selected (a
+ * card, a stage or an emotion point), or of the first stage, on the neutral line.
+ */
+export function placeForNewPoint(map: Map, selection: ReadonlySet<string>): EmotionPlace | null {
+  const stageOfSelection =
+    map.cards.find((c) => selection.has(c.id))?.stage_id ??
+    map.emotion_points.find((p) => selection.has(p.id))?.stage_id ??
+    map.stages.find((s) => selection.has(s.id))?.id;
+  const stageId = stageOfSelection ?? map.stages[0]?.id;
+  return stageId ? { stageId, x: 0.5, score: 0 } : null;
 }

@@ -24,6 +24,19 @@ describe("commandFor", () => {
     expect(commandFor(press("d", { metaKey: true }), true)).toBe("duplicate");
   });
 
+  it("moves through the canvas with Tab and Shift+Tab", () => {
+    expect(commandFor(press("Tab"), false)).toBe("select-next");
+    expect(commandFor(press("Tab", { shiftKey: true }), false)).toBe("select-previous");
+    expect(commandFor(press("Unidentified", { code: "Tab", shiftKey: true }), false)).toBe("select-previous");
+  });
+
+  it("adds an emotion point with E, also while a Japanese input method is on", () => {
+    expect(commandFor(press("e"), false)).toBe("add-point");
+    expect(commandFor(press("Process", { code: "KeyE" }), false)).toBe("add-point");
+    expect(commandFor(press("Process", { code: "KeyA" }), false)).toBeNull();
+    expect(commandFor(press("e", { ctrlKey: true }), false)).toBeNull();
+  });
+
   it("maps editing keys", () => {
     expect(commandFor(press("Delete"), false)).toBe("delete");
     expect(commandFor(press("Backspace"), false)).toBe("delete");

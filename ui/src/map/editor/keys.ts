@@ -12,6 +12,9 @@ export const COMMANDS = [
   "select-all",
   "edit",
   "deselect",
+  "select-next",
+  "select-previous",
+  "add-point",
   "nudge-left",
   "nudge-right",
   "nudge-up",
@@ -64,6 +67,10 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
     return null;
   }
   if (e.altKey) return key === "ArrowLeft" ? "back" : null;
+  // GTK names Shift+Tab ISO_Left_Tab; the key's position says Tab on every platform.
+  if (key === "Tab" || e.code === "Tab") return e.shiftKey ? "select-previous" : "select-next";
+  // By the key's position too: with a Japanese input method on, the key reads "Process".
+  if (key === "e" || (key === "Process" && e.code === "KeyE")) return "add-point";
   if (e.shiftKey && e.code === "Digit1") return "zoom-fit";
   if (e.shiftKey && e.code === "Digit2") return "zoom-selection";
   if (key === "?") return "shortcuts";
