@@ -9,9 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::model::*;
-use crate::{icons, text};
-
-pub const FONT_FAMILY: &str = "BIZ UDPGothic";
+use crate::text::{self, Style};
+use crate::{fonts, icons};
 pub const LANE_HEADER_WIDTH: f64 = 168.0;
 pub const STAGE_HEADER_HEIGHT: f64 = 56.0;
 const CELL_PADDING: f64 = 10.0;
@@ -187,7 +186,7 @@ pub fn layout(map: &Map) -> Layout {
     let mut out = Layout {
         width: total_width,
         height: total_height,
-        font_family: FONT_FAMILY.to_owned(),
+        font_family: fonts::FAMILY.to_owned(),
         stages: Vec::new(),
         lanes: Vec::new(),
         cells: Vec::new(),
@@ -295,7 +294,7 @@ fn card_block(map: &Map, card: &Card, stage_width: f64) -> Block {
     let text_width = width - 2.0 * CARD_PADDING_X;
     let mut y = CARD_PADDING_Y;
     let badge = card_badge(map, card, width, text_width).inspect(|_| y += BADGE_HEIGHT + 4.0);
-    let wrapped = text::wrap(&card.text, text_width, CARD_FONT, CARD_MAX_LINES);
+    let wrapped = text::wrap(&card.text, text_width, Style::regular(CARD_FONT), CARD_MAX_LINES);
     let lines: Vec<TextLine> = wrapped
         .into_iter()
         .enumerate()
@@ -328,7 +327,7 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
     let icon_room = if icon.is_some() { 22.0 } else { 0.0 };
     let size = 11.0;
     let label_text =
-        text::wrap(&label, text_width - icon_room, size, 1).into_iter().next().unwrap_or_default();
+        text::wrap(&label, text_width - icon_room, Style::bold(size), 1).into_iter().next().unwrap_or_default();
     Some(Badge {
         rect: Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT },
         icon,
@@ -348,7 +347,7 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
     let text_width = width - 2.0 * CARD_PADDING_X;
     let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_number);
     let figures = format!("{} / {} {}", number(kpi.actual), number(kpi.target), kpi.unit);
-    let name = text::wrap(&kpi.name, text_width, CARD_FONT, 2);
+    let name = text::wrap(&kpi.name, text_width, Style::bold(CARD_FONT), 2);
     let mut lines: Vec<TextLine> = Vec::new();
     let mut baseline = CARD_PADDING_Y + CARD_FONT;
     for text in name {
@@ -356,7 +355,7 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
         baseline += CARD_LINE;
     }
     let figures =
-        text::wrap(figures.trim_end(), text_width, CARD_FONT, 1).into_iter().next().unwrap_or_default();
+        text::wrap(figures.trim_end(), text_width, Style::regular(CARD_FONT), 1).into_iter().next().unwrap_or_default();
     lines.push(TextLine { text: figures, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
     let height = baseline - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
     let attainment = match (kpi.actual, kpi.target) {
@@ -413,14 +412,14 @@ fn offset_line(l: &mut TextLine, dx: f64, dy: f64) {
 }
 
 fn centred_label(name: &str, rect: Rect, size: f64) -> Vec<TextLine> {
-    let lines = text::wrap(name, rect.width - 24.0, size, 2);
+    let lines = text::wrap(name, rect.width - 24.0, Style::bold(size), 2);
     let line_height = size * 1.35;
     let top = rect.y + (rect.height - lines.len() as f64 * line_height) / 2.0;
     lines
         .into_iter()
         .enumerate()
         .map(|(i, text)| TextLine {
-            x: rect.x + (rect.width - text::width(&text, size)) / 2.0,
+            x: rect.x + (rect.width - text::width(&text, Style::bold(size))) / 2.0,
             text,
             baseline: top + i as f64 * line_height + size,
             size,
@@ -430,7 +429,7 @@ fn centred_label(name: &str, rect: Rect, size: f64) -> Vec<TextLine> {
 }
 
 fn lane_label(name: &str, rect: Rect) -> Vec<TextLine> {
-    let lines = text::wrap(name, rect.width - 28.0, LANE_FONT, 3);
+    let lines = text::wrap(name, rect.width - 28.0, Style::bold(LANE_FONT), 3);
     lines
         .into_iter()
         .enumerate()
@@ -563,7 +562,7 @@ mod tests {
                 .unwrap();
             assert!(inside(&laid.rect, &cell.rect), "card {} leaves its cell", card.id);
             for line in &laid.lines {
-                assert!(line.x + text::width(&line.text, line.size) <= laid.rect.x + laid.rect.width);
+                assert!(line.x + text::width(&line.text, Style { size: line.size, bold: line.bold }) <= laid.rect.x + laid.rect.width);
             }
         }
         for (i, a) in layout.cards.iter().enumerate() {

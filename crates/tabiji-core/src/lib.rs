@@ -4,12 +4,14 @@
 //! - [`ops`]: every change as an [`Op`], applied in one transaction, returning its inverse;
 //! - [`store`]: the `.tabiji` SQLite file;
 //! - [`document`]: an open map with undo and redo;
-//! - [`layout`], [`text`] and [`icons`]: the geometry every painter draws;
+//! - [`layout`], [`text`], [`fonts`] and [`icons`]: the geometry every painter draws, measured
+//!   with the bundled font;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content.
 
 pub mod catalogue;
 pub mod document;
 pub mod error;
+pub mod fonts;
 pub mod icons;
 pub mod json;
 pub mod layout;

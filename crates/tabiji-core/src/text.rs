@@ -1,7 +1,10 @@
 //! Wrapping text into lines that fit a width, with Japanese line-breaking rules (kinsoku).
 //!
-//! Widths come from per-character advance estimates that never fall below those of the bundled
-//! face (BIZ UDPGothic), so a line laid out here always fits when painted with it.
+//! Widths come from the bundled font's own advances ([`crate::fonts`]), the font the canvas and
+//! every export draw with, so a line laid out here fits wherever it is painted. Painters turn
+//! kerning off so that they place glyphs at exactly these advances.
+
+use crate::fonts::advance_em;
 
 /// Characters that must not begin a line: closing brackets, small kana, the prolonged-sound mark
 /// and punctuation that belongs to the text before it.
@@ -10,37 +13,52 @@ const NO_LINE_START: &str =
 /// Characters that must not end a line: opening brackets and quotes.
 const NO_LINE_END: &str = "([{「『【〔〈《“‘";
 
-/// The advance of `c` in ems, rounded up.
-pub fn advance_em(c: char) -> f64 {
-    match c {
-        ' ' => 0.3,
-        'i' | 'l' | 'j' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' => 0.3,
-        'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '"' => 0.4,
-        'm' | 'w' => 0.85,
-        'M' | 'W' | '@' | '%' => 0.95,
-        'A'..='Z' => 0.72,
-        'a'..='z' | '0'..='9' => 0.58,
-        '\u{0}'..='\u{7f}' => 0.6,
-        // Latin-1 and other European letters.
-        '\u{80}'..='\u{24f}' => 0.72,
-        _ => 1.0,
+/// How text is set: its size in pixels and weight.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    pub size: f64,
+    pub bold: bool,
+}
+
+impl Style {
+    pub const fn regular(size: f64) -> Style {
+        Style { size, bold: false }
+    }
+
+    pub const fn bold(size: f64) -> Style {
+        Style { size, bold: true }
+    }
+
+    fn advance(self, c: char) -> f64 {
+        advance_em(c, self.bold) * self.size
     }
 }
 
-pub fn width(text: &str, font_size: f64) -> f64 {
-    text.chars().map(advance_em).sum::<f64>() * font_size
+pub fn width(text: &str, style: Style) -> f64 {
+    text.chars().map(|c| style.advance(c)).sum()
 }
 
+/// Scripts set without spaces, where a line may break between any two characters.
 fn is_cjk(c: char) -> bool {
-    advance_em(c) >= 1.0 && !c.is_whitespace()
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'   // CJK radicals
+        | '\u{3000}'..='\u{30FF}' // CJK punctuation, hiragana, katakana
+        | '\u{3100}'..='\u{31FF}' // bopomofo, katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF00}'..='\u{FFEF}' // full-width and half-width forms
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
+    )
 }
 
 /// Wraps `text` to lines no wider than `max_width` at `font_size`, keeping explicit line breaks.
 /// At most `max_lines` lines are returned; when text is cut, the last line ends with "…".
-pub fn wrap(text: &str, max_width: f64, font_size: f64, max_lines: usize) -> Vec<String> {
+pub fn wrap(text: &str, max_width: f64, style: Style, max_lines: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        wrap_paragraph(paragraph.trim_end_matches('\r'), max_width, font_size, &mut lines);
+        wrap_paragraph(paragraph.trim_end_matches('\r'), max_width, style, &mut lines);
         if lines.len() > max_lines {
             break;
         }
@@ -48,20 +66,20 @@ pub fn wrap(text: &str, max_width: f64, font_size: f64, max_lines: usize) -> Vec
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
-            ellipsize(last, max_width, font_size);
+            ellipsize(last, max_width, style);
         }
     }
     lines
 }
 
-fn ellipsize(line: &mut String, max_width: f64, font_size: f64) {
-    while !line.is_empty() && width(line, font_size) + width("…", font_size) > max_width {
+fn ellipsize(line: &mut String, max_width: f64, style: Style) {
+    while !line.is_empty() && width(line, style) + width("…", style) > max_width {
         line.pop();
     }
     line.push('…');
 }
 
-fn wrap_paragraph(paragraph: &str, max_width: f64, font_size: f64, lines: &mut Vec<String>) {
+fn wrap_paragraph(paragraph: &str, max_width: f64, style: Style, lines: &mut Vec<String>) {
     let chars: Vec<char> = paragraph.chars().collect();
     let mut start = 0;
     if chars.is_empty() {
@@ -69,7 +87,7 @@ fn wrap_paragraph(paragraph: &str, max_width: f64, font_size: f64, lines: &mut V
         return;
     }
     while start < chars.len() {
-        let end = line_end(&chars, start, max_width, font_size);
+        let end = line_end(&chars, start, max_width, style);
         let line: String = chars[start..end].iter().collect();
         lines.push(line.trim_end().to_owned());
         start = end;
@@ -81,11 +99,11 @@ fn wrap_paragraph(paragraph: &str, max_width: f64, font_size: f64, lines: &mut V
 }
 
 /// The index after the last character of the line that starts at `start`.
-fn line_end(chars: &[char], start: usize, max_width: f64, font_size: f64) -> usize {
+fn line_end(chars: &[char], start: usize, max_width: f64, style: Style) -> usize {
     let mut used = 0.0;
     let mut fit = start;
     while fit < chars.len() {
-        let w = advance_em(chars[fit]) * font_size;
+        let w = style.advance(chars[fit]);
         if used + w > max_width && fit > start {
             break;
         }
@@ -112,11 +130,13 @@ fn can_break(chars: &[char], at: usize) -> bool {
 mod tests {
     use super::*;
 
+    const TEN: Style = Style::regular(10.0);
+
     #[test]
     fn japanese_wraps_anywhere_but_never_starts_a_line_with_closing_punctuation() {
         let text = "受発注の業務を効率化し、データを一元管理したい。そのために「比較表」を作る。";
         for width_em in 3..20 {
-            let lines = wrap(text, width_em as f64 * 10.0, 10.0, 100);
+            let lines = wrap(text, width_em as f64 * 10.0, TEN, 100);
             assert_eq!(lines.concat(), text, "no character lost at {width_em} em");
             for line in &lines[1..] {
                 let first = line.chars().next().unwrap();
@@ -134,18 +154,18 @@ mod tests {
 
     #[test]
     fn latin_breaks_at_spaces_and_long_words_are_cut() {
-        let lines = wrap("Compares three vendors and asks for demos", 100.0, 10.0, 100);
-        assert!(lines.iter().all(|l| width(l, 10.0) <= 100.0), "{lines:?}");
+        let lines = wrap("Compares three vendors and asks for demos", 100.0, TEN, 100);
+        assert!(lines.iter().all(|l| width(l, TEN) <= 100.0), "{lines:?}");
         assert!(lines.iter().all(|l| !l.starts_with(' ') && !l.ends_with(' ')));
         assert_eq!(lines.join(" "), "Compares three vendors and asks for demos");
-        let long = wrap(&"x".repeat(100), 50.0, 10.0, 100);
-        assert!(long.len() > 1 && long.iter().all(|l| width(l, 10.0) <= 50.0));
+        let long = wrap(&"x".repeat(100), 50.0, TEN, 100);
+        assert!(long.len() > 1 && long.iter().all(|l| width(l, TEN) <= 50.0));
     }
 
     #[test]
     fn explicit_newlines_are_kept_and_overflow_ends_with_an_ellipsis() {
-        assert_eq!(wrap("a\nb", 100.0, 10.0, 10), ["a", "b"]);
-        let cut = wrap(&"長い文章".repeat(100), 100.0, 10.0, 3);
+        assert_eq!(wrap("a\nb", 100.0, TEN, 10), ["a", "b"]);
+        let cut = wrap(&"長い文章".repeat(100), 100.0, TEN, 3);
         assert_eq!(cut.len(), 3);
         assert!(cut[2].ends_with('…'));
     }

@@ -1,0 +1,64 @@
+//! The one font family every painter uses: BIZ UDPGothic, Regular and Bold (SIL Open Font License
+//! 1.1, `assets/fonts/OFL.txt`). It is carried in the binary so that the layout measures, and the
+//! canvas and every export draw, the same glyphs on every OS; the canvas loads the same files.
+
+use std::sync::LazyLock;
+
+pub const FAMILY: &str = "BIZ UDPGothic";
+pub const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Regular.ttf");
+pub const BOLD: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Bold.ttf");
+
+/// What a character is counted as when the font has no glyph for it (emoji, most scripts other than
+/// Japanese and Latin): a fallback font draws it, typically one em wide.
+const MISSING_GLYPH_EM: f64 = 1.0;
+
+struct Metrics {
+    face: ttf_parser::Face<'static>,
+    units_per_em: f64,
+}
+
+impl Metrics {
+    fn of(data: &'static [u8]) -> Metrics {
+        let face = ttf_parser::Face::parse(data, 0).expect("the bundled font parses");
+        let units_per_em = f64::from(face.units_per_em());
+        Metrics { face, units_per_em }
+    }
+
+    fn advance_em(&self, c: char) -> f64 {
+        let advance = self.face.glyph_index(c).and_then(|glyph| self.face.glyph_hor_advance(glyph));
+        advance.map_or(MISSING_GLYPH_EM, |units| f64::from(units) / self.units_per_em)
+    }
+}
+
+static REGULAR_METRICS: LazyLock<Metrics> = LazyLock::new(|| Metrics::of(REGULAR));
+static BOLD_METRICS: LazyLock<Metrics> = LazyLock::new(|| Metrics::of(BOLD));
+
+/// The advance of `c` in ems, from the font's horizontal metrics.
+pub fn advance_em(c: char, bold: bool) -> f64 {
+    if bold { &BOLD_METRICS } else { &REGULAR_METRICS }.advance_em(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_are_the_fonts_own_proportional_advances() {
+        // A proportional face: kanji take a full em, kana and punctuation less, Latin much less.
+        assert_eq!(advance_em('漢', false), 1.0);
+        for c in ['あ', 'ア', '。'] {
+            assert!(advance_em(c, false) < 1.0, "{c} is narrower than a kanji");
+        }
+        assert!(advance_em('i', false) < advance_em('m', false));
+        assert!(advance_em('W', false) > 0.5 && advance_em('W', false) < 1.0);
+        assert_eq!(advance_em('😀', false), MISSING_GLYPH_EM);
+    }
+
+    #[test]
+    fn bold_is_measured_with_the_bold_face() {
+        let text = "Average order value";
+        let regular: f64 = text.chars().map(|c| advance_em(c, false)).sum();
+        let bold: f64 = text.chars().map(|c| advance_em(c, true)).sum();
+        assert!(bold > regular, "bold Latin is wider: {bold} against {regular}");
+    }
+}
