@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use tabiji_core::{json, store::Store, validate, Document, Error, Language, Op, Template};
+use tabiji_core::{export, json, store::Store, validate, Document, Error, Language, Op, Template};
 
 #[derive(Parser)]
 #[command(name = "tabiji", version, about = "Work with Tabiji customer journey maps (*.tabiji)")]
@@ -34,7 +34,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write a map in another format.
+    /// Write a map as JSON, SVG, PNG, PDF or CSV. SVG, PNG and PDF carry the map, so that
+    /// `tabiji import` turns them back into an editable map.
     Export {
         file: PathBuf,
         #[arg(long, value_enum)]
@@ -42,9 +43,30 @@ enum Command {
         /// Where to write; standard output if omitted.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// PNG: pixels per map unit.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=4))]
+        scale: u32,
+        /// PNG and SVG: leave the background transparent.
+        #[arg(long)]
+        transparent: bool,
+        /// PDF: one page the map's size, or paper pages the map is tiled across.
+        #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+        page: PageArg,
+        /// PDF on paper: page orientation.
+        #[arg(long, value_enum, default_value_t = OrientationArg::Landscape)]
+        orientation: OrientationArg,
+        /// CSV: which table.
+        #[arg(long, value_enum, default_value_t = TableArg::Cards)]
+        table: TableArg,
+        /// SVG, PNG, PDF: only these lanes (ids, comma-separated; see `tabiji export --format json`).
+        #[arg(long, value_delimiter = ',')]
+        lanes: Option<Vec<String>>,
+        /// SVG, PNG, PDF: only these personas' emotion curves (ids, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        personas: Option<Vec<String>>,
     },
-    /// Create a map file from a JSON export.
-    Import { json_file: PathBuf, file: PathBuf },
+    /// Create a map file from a JSON export or from a PNG, SVG or PDF exported by Tabiji.
+    Import { source: PathBuf, file: PathBuf },
     /// Apply operations, one JSON op per line, each in its own transaction.
     Apply {
         file: PathBuf,
@@ -72,6 +94,30 @@ enum LangArg {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Json,
+    Svg,
+    Png,
+    Pdf,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PageArg {
+    Fit,
+    A4,
+    A3,
+    Letter,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OrientationArg {
+    Landscape,
+    Portrait,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableArg {
+    Cards,
+    Kpis,
 }
 
 /// A failure with the one line the user sees.
@@ -110,14 +156,54 @@ fn run(command: Command) -> Result<(), Failure> {
             Ok(())
         }
         Command::Info { file, json } => info(&file, json),
-        Command::Export { file, format: ExportFormat::Json, out } => {
+        Command::Export {
+            file,
+            format,
+            out,
+            scale,
+            transparent,
+            page,
+            orientation,
+            table,
+            lanes,
+            personas,
+        } => {
             let map = Document::open(&file)?.map()?;
-            write_output(out.as_deref(), json::to_json(&map).as_bytes())
+            let include = export::Include { lanes, personas };
+            let bytes = match format {
+                ExportFormat::Json => json::to_json(&map).into_bytes(),
+                ExportFormat::Svg => export::svg_of_map(&map, &include, transparent).into_bytes(),
+                ExportFormat::Png => {
+                    export::png::render(&map, &include, &export::png::PngOptions { scale, transparent })?
+                }
+                ExportFormat::Pdf => {
+                    let paper = match page {
+                        PageArg::Fit => export::pdf::Paper::Fit,
+                        PageArg::A4 => export::pdf::Paper::A4,
+                        PageArg::A3 => export::pdf::Paper::A3,
+                        PageArg::Letter => export::pdf::Paper::Letter,
+                    };
+                    let orientation = match orientation {
+                        OrientationArg::Landscape => export::pdf::Orientation::Landscape,
+                        OrientationArg::Portrait => export::pdf::Orientation::Portrait,
+                    };
+                    export::pdf::render(
+                        &map,
+                        &include,
+                        &export::pdf::PdfOptions { paper, orientation, created: None },
+                    )?
+                }
+                ExportFormat::Csv => match table {
+                    TableArg::Cards => export::csv::cards(&map).into_bytes(),
+                    TableArg::Kpis => export::csv::kpis(&map).into_bytes(),
+                },
+            };
+            write_output(out.as_deref(), &bytes)
         }
-        Command::Import { json_file, file } => {
-            let text = std::fs::read_to_string(&json_file)
-                .map_err(|e| Error::Io { path: json_file.clone(), source: e })?;
-            let map = json::from_json(&text).map_err(|e| Failure(format!("{}: {e}", json_file.display())))?;
+        Command::Import { source, file } => {
+            let bytes = std::fs::read(&source).map_err(|e| Error::Io { path: source.clone(), source: e })?;
+            let at = |message: String| Failure(format!("{}: {message}", source.display()));
+            let map = export::embedded::map_from_bytes(&bytes).map_err(|e| at(e.to_string()))?;
             Document::create(&file, &map)?;
             Ok(())
         }

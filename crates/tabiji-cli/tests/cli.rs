@@ -1,31 +1,10 @@
 //! The `tabiji` command as a user runs it: exit codes, one-line errors, and real files.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn tabiji(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tabiji")).args(args).env("LANG", "ja_JP.UTF-8").output().unwrap()
-}
+use std::process::Command;
 
-fn ok(args: &[&str]) -> String {
-    let out = tabiji(args);
-    assert!(out.status.success(), "tabiji {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs a command that must fail; returns its single stderr line.
-fn fails(args: &[&str]) -> String {
-    let out = tabiji(args);
-    assert!(!out.status.success(), "tabiji {args:?} should have failed");
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "one line on stderr, got: {stderr}");
-    assert!(stderr.starts_with("tabiji: "), "{stderr}");
-    stderr
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{fails, ok, s, tabiji};
 
 #[test]
 fn new_then_info_shows_the_five_b2b_stages_and_counts() {

@@ -37,6 +37,10 @@ pub enum Error {
     BadJson { path: String, message: String },
     #[error("nothing to {0}")]
     NothingToReplay(&'static str),
+    #[error("export failed: {0}")]
+    Export(String),
+    #[error("no map to import: {0}")]
+    NoMapInside(String),
 }
 
 impl Error {
@@ -56,6 +60,8 @@ impl Error {
             Error::Invalid(_) => "op.invalid",
             Error::BadJson { .. } => "import.bad_field",
             Error::NothingToReplay(_) => "history.empty",
+            Error::Export(_) => "export.failed",
+            Error::NoMapInside(_) => "import.no_map",
         }
     }
 

@@ -51,6 +51,8 @@ pub struct StageBox {
     pub index: usize,
     pub header: Rect,
     pub column: Rect,
+    /// The header's chevron as an SVG points list; the first stage's has a flat left edge.
+    pub chevron: String,
     pub label: Vec<TextLine>,
 }
 
@@ -78,10 +80,18 @@ pub struct CellBox {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Badge {
     pub rect: Rect,
-    /// Icon key (a key of `Layout::icons`), if the badge has an icon.
-    pub icon: Option<String>,
+    pub icon: Option<BadgeIcon>,
     pub mode: Option<ChannelMode>,
     pub label: TextLine,
+}
+
+/// A channel icon in a badge: which one and where its 16×16 box starts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BadgeIcon {
+    /// A key of [`Layout::icons`].
+    pub key: String,
+    pub x: f64,
+    pub y: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -100,6 +110,33 @@ pub struct KpiBox {
     pub lines: Vec<TextLine>,
     /// Actual against target, when both are known (1.0 = on target).
     pub attainment: Option<f64>,
+    pub status: KpiStatus,
+}
+
+/// How a KPI stands against its target, which colours its bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum KpiStatus {
+    /// No actual or no target yet.
+    Unknown,
+    /// At or above target.
+    Met,
+    /// At 80 % of target or more.
+    Near,
+    Missed,
+}
+
+impl KpiStatus {
+    pub const ALL: [KpiStatus; 4] = [KpiStatus::Unknown, KpiStatus::Met, KpiStatus::Near, KpiStatus::Missed];
+
+    fn of(attainment: Option<f64>) -> KpiStatus {
+        match attainment {
+            None => KpiStatus::Unknown,
+            Some(a) if a >= 1.0 => KpiStatus::Met,
+            Some(a) if a >= 0.8 => KpiStatus::Near,
+            Some(_) => KpiStatus::Missed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -127,6 +164,31 @@ pub struct EmotionScale {
     pub top: f64,
     pub zero: f64,
     pub bottom: f64,
+    /// The guide lines from top to bottom (+2, 0, −2), each labelled left of the lane.
+    pub ticks: Vec<ScaleTick>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ScaleTick {
+    pub y: f64,
+    /// The zero line is drawn dashed, the extremes dotted.
+    pub zero: bool,
+    pub label: TextLine,
+}
+
+const TICK_FONT: f64 = 11.0;
+
+fn scale_tick(y: f64, score: f64) -> ScaleTick {
+    let text = if score > 0.0 { format!("+{score}") } else { format!("{score}") };
+    let width = text::width(&text, Style::regular(TICK_FONT));
+    let label = TextLine {
+        x: LANE_HEADER_WIDTH - 10.0 - width,
+        baseline: y + 4.0,
+        size: TICK_FONT,
+        bold: false,
+        text,
+    };
+    ScaleTick { y, zero: score == 0.0, label }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -204,6 +266,7 @@ pub fn layout(map: &Map) -> Layout {
             index,
             header,
             column: Rect { x, y: 0.0, width: stage.width, height: total_height },
+            chevron: chevron(header, index == 0),
             label: centred_label(&stage.name, header, HEADER_FONT),
         });
     }
@@ -232,12 +295,10 @@ pub fn layout(map: &Map) -> Layout {
             }
         }
         if lane.kind == LaneKind::Emotions && out.emotion_scale.is_none() {
-            let scale = EmotionScale {
-                lane_id: lane.id.clone(),
-                top: y + EMOTION_PADDING,
-                zero: y + height / 2.0,
-                bottom: y + height - EMOTION_PADDING,
-            };
+            let (top, zero, bottom) = (y + EMOTION_PADDING, y + height / 2.0, y + height - EMOTION_PADDING);
+            let ticks =
+                vec![scale_tick(top, SCORE_MAX), scale_tick(zero, 0.0), scale_tick(bottom, SCORE_MIN)];
+            let scale = EmotionScale { lane_id: lane.id.clone(), top, zero, bottom, ticks };
             out.curves = curves(map, &columns, &scale);
             out.emotion_scale = Some(scale);
         }
@@ -326,11 +387,14 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
     };
     let icon_room = if icon.is_some() { 22.0 } else { 0.0 };
     let size = 11.0;
-    let label_text =
-        text::wrap(&label, text_width - icon_room, Style::bold(size), 1).into_iter().next().unwrap_or_default();
+    let label_text = text::wrap(&label, text_width - icon_room, Style::bold(size), 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let rect = Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT };
     Some(Badge {
-        rect: Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT },
-        icon,
+        icon: icon.map(|key| BadgeIcon { key, x: rect.x + 6.0, y: rect.y + 3.0 }),
+        rect,
         mode,
         label: TextLine {
             text: label_text,
@@ -354,8 +418,10 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
         lines.push(TextLine { text, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: true });
         baseline += CARD_LINE;
     }
-    let figures =
-        text::wrap(figures.trim_end(), text_width, Style::regular(CARD_FONT), 1).into_iter().next().unwrap_or_default();
+    let figures = text::wrap(figures.trim_end(), text_width, Style::regular(CARD_FONT), 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     lines.push(TextLine { text: figures, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
     let height = baseline - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
     let attainment = match (kpi.actual, kpi.target) {
@@ -363,7 +429,8 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
         _ => None,
     };
     let rect = Rect { x: 0.0, y: 0.0, width, height };
-    Block::Kpi { kpi: KpiBox { id: kpi.id.clone(), rect, lines, attainment }, height }
+    let status = KpiStatus::of(attainment);
+    Block::Kpi { kpi: KpiBox { id: kpi.id.clone(), rect, lines, attainment, status }, height }
 }
 
 /// Whole numbers without decimals, others with up to two.
@@ -387,6 +454,9 @@ fn place_blocks(blocks: Vec<Block>, cell: Rect, out: &mut Layout) {
                 card.lines.iter_mut().for_each(|l| offset_line(l, x, y));
                 if let Some(badge) = &mut card.badge {
                     offset_rect(&mut badge.rect, x, y);
+                    if let Some(icon) = &mut badge.icon {
+                        (icon.x, icon.y) = (icon.x + x, icon.y + y);
+                    }
                     offset_line(&mut badge.label, x, y);
                 }
                 out.cards.push(card);
@@ -409,6 +479,27 @@ fn offset_rect(r: &mut Rect, dx: f64, dy: f64) {
 fn offset_line(l: &mut TextLine, dx: f64, dy: f64) {
     l.x += dx;
     l.baseline += dy;
+}
+
+/// A chevron filling a stage header: a point on the right, a notch on the left except for the
+/// first stage, and a small gap between neighbours.
+fn chevron(header: Rect, first: bool) -> String {
+    const ARROW: f64 = 14.0;
+    const GAP: f64 = 3.0;
+    let left = header.x + if first { 0.0 } else { GAP };
+    let right = header.x + header.width;
+    let (top, bottom, middle) =
+        (header.y + 6.0, header.y + header.height - 6.0, header.y + header.height / 2.0);
+    let notch = if first { left } else { left + ARROW };
+    let corners = [
+        (left, top),
+        (right - ARROW, top),
+        (right, middle),
+        (right - ARROW, bottom),
+        (left, bottom),
+        (notch, middle),
+    ];
+    corners.iter().map(|(x, y)| format!("{},{}", round(*x), round(*y))).collect::<Vec<_>>().join(" ")
 }
 
 fn centred_label(name: &str, rect: Rect, size: f64) -> Vec<TextLine> {
@@ -562,7 +653,10 @@ mod tests {
                 .unwrap();
             assert!(inside(&laid.rect, &cell.rect), "card {} leaves its cell", card.id);
             for line in &laid.lines {
-                assert!(line.x + text::width(&line.text, Style { size: line.size, bold: line.bold }) <= laid.rect.x + laid.rect.width);
+                assert!(
+                    line.x + text::width(&line.text, Style { size: line.size, bold: line.bold })
+                        <= laid.rect.x + laid.rect.width
+                );
             }
         }
         for (i, a) in layout.cards.iter().enumerate() {

@@ -4,13 +4,16 @@
 //! - [`ops`]: every change as an [`Op`], applied in one transaction, returning its inverse;
 //! - [`store`]: the `.tabiji` SQLite file;
 //! - [`document`]: an open map with undo and redo;
-//! - [`layout`], [`text`], [`fonts`] and [`icons`]: the geometry every painter draws, measured
-//!   with the bundled font;
+//! - [`layout`], [`text`], [`fonts`], [`icons`] and [`theme`]: the geometry and colours every
+//!   painter draws, measured with the bundled font;
+//! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map to reopen it;
+//! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content.
 
 pub mod catalogue;
 pub mod document;
 pub mod error;
+pub mod export;
 pub mod fonts;
 pub mod icons;
 pub mod json;
@@ -20,6 +23,7 @@ pub mod ops;
 pub mod store;
 pub mod template;
 pub mod text;
+pub mod theme;
 pub mod validate;
 
 pub use document::Document;

@@ -116,6 +116,18 @@ pub enum CardKind {
     Note,
 }
 
+impl CardKind {
+    pub const ALL: [CardKind; 7] = [
+        CardKind::Touchpoint,
+        CardKind::Action,
+        CardKind::Thought,
+        CardKind::PainPoint,
+        CardKind::Initiative,
+        CardKind::Owner,
+        CardKind::Note,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelMode {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attainmentColour, CARD_COLOURS, MODE_COLOURS, STAGE_COLOURS } from "./theme";
+import { CARD_COLOURS, kpiColour, MODE_COLOURS, STAGE_COLOURS, THEME } from "./theme";
 
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
@@ -32,9 +32,12 @@ describe("canvas colours", () => {
     }
   });
 
-  it("grade KPI attainment", () => {
-    expect(attainmentColour(1.2)).not.toBe(attainmentColour(0.5));
-    expect(attainmentColour(0.85)).not.toBe(attainmentColour(0.5));
-    expect(attainmentColour(null)).not.toBe(attainmentColour(1));
+  it("give every KPI status a colour of its own", () => {
+    const colours = (["unknown", "met", "near", "missed"] as const).map(kpiColour);
+    expect(new Set(colours).size).toBe(4);
+  });
+
+  it("keep stage names readable on every stage colour", () => {
+    for (const colour of STAGE_COLOURS) expect(contrast(colour, THEME.stageText), colour).toBeGreaterThanOrEqual(4.5);
   });
 });

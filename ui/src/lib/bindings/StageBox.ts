@@ -2,4 +2,8 @@
 import type { Rect } from "./Rect";
 import type { TextLine } from "./TextLine";
 
-export type StageBox = { id: string, index: number, header: Rect, column: Rect, label: Array<TextLine>, };
+export type StageBox = { id: string, index: number, header: Rect, column: Rect, 
+/**
+ * The header's chevron as an SVG points list; the first stage's has a flat left edge.
+ */
+chevron: string, label: Array<TextLine>, };

@@ -169,6 +169,8 @@ export const en = {
   "error.op.invalid": "That change is not allowed.",
   "error.import.bad_field": "The imported data has an invalid field.",
   "error.history.empty": "There is nothing to undo or redo.",
+  "error.export.failed": "The export could not be made.",
+  "error.import.no_map": "That file holds no Tabiji map to open.",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

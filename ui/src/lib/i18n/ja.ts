@@ -172,4 +172,6 @@ export const ja: Record<MessageKey, string> = {
   "error.op.invalid": "その変更はできません。",
   "error.import.bad_field": "取り込んだデータに不正な項目があります。",
   "error.history.empty": "元に戻す・やり直す操作がありません。",
+  "error.export.failed": "書き出しに失敗しました。",
+  "error.import.no_map": "このファイルには開ける Tabiji のマップが入っていません。",
 };

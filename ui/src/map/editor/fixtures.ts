@@ -48,6 +48,7 @@ export function layoutWith(cards: CardAt[]): Layout {
       index,
       header: rect(100 + index * 200, 0, 200, 50),
       column: rect(100 + index * 200, 0, 200, 550),
+      chevron: "",
       label: [],
     })),
     lanes: lanes.map(([kind, y, height]) => ({
@@ -61,7 +62,7 @@ export function layoutWith(cards: CardAt[]): Layout {
     cells,
     cards: boxes,
     kpis: [],
-    emotion_scale: { lane_id: "ln_emotions", top: 370, zero: 450, bottom: 530 },
+    emotion_scale: { lane_id: "ln_emotions", top: 370, zero: 450, bottom: 530, ticks: [] },
     curves: [
       {
         persona_id: "pe_1",

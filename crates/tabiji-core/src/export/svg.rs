@@ -1,0 +1,254 @@
+//! The exporter's painter: the core's layout as a standalone SVG document, drawn the way the
+//! canvas draws it (`ui/src/map/Canvas.svelte` and `ui/src/map/paint/`) with the same theme and
+//! font, so that what is exported is what is on screen. PNG and PDF are rendered from this SVG.
+
+use std::fmt::Write;
+
+use crate::fonts;
+use crate::layout::{CardBox, KpiBox, Layout, TextLine};
+use crate::theme;
+
+/// What goes into the SVG besides the map.
+#[derive(Debug, Clone, Default)]
+pub struct SvgOptions {
+    /// Leave the background transparent instead of filling it.
+    pub transparent: bool,
+    /// The map as JSON, carried in `<metadata>` so that the file reopens as an editable map.
+    pub embedded_map: Option<String>,
+    /// The document's title (`<title>`).
+    pub title: String,
+}
+
+/// The XML namespace of the element that carries the map in an SVG's metadata.
+pub const METADATA_NAMESPACE: &str = "https://tabiji.app/ns/map";
+
+pub fn render(layout: &Layout, options: &SvgOptions) -> String {
+    let mut svg = Svg::default();
+    let (width, height) = (layout.width, layout.height);
+    svg.raw(&format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+         xmlns:tabiji=\"{METADATA_NAMESPACE}\" width=\"{width}\" height=\"{height}\" \
+         viewBox=\"0 0 {width} {height}\" font-family=\"{}\" font-kerning=\"none\">\n",
+        escape(fonts::FAMILY)
+    ));
+    svg.element("title", &[], Some(&options.title));
+    if let Some(json) = &options.embedded_map {
+        svg.raw("<metadata><tabiji:map encoding=\"json\">");
+        svg.raw(&escape(json));
+        svg.raw("</tabiji:map></metadata>\n");
+    }
+    grid(&mut svg, layout, options.transparent);
+    for card in &layout.cards {
+        card_shape(&mut svg, layout, card);
+    }
+    for kpi in &layout.kpis {
+        kpi_shape(&mut svg, kpi);
+    }
+    emotions(&mut svg, layout);
+    svg.raw("</svg>\n");
+    svg.out
+}
+
+fn grid(svg: &mut Svg, layout: &Layout, transparent: bool) {
+    let colours = theme::GRID;
+    if !transparent {
+        svg.rect(0.0, 0.0, layout.width, layout.height, &[("fill", colours.background)]);
+    }
+    for (i, lane) in layout.lanes.iter().enumerate() {
+        let row = lane.row;
+        let fill = if i % 2 == 1 { colours.row_odd } else { colours.row_even };
+        svg.rect(row.x, row.y, row.width, row.height, &[("fill", fill)]);
+        let header = lane.header;
+        svg.rect(header.x, header.y, header.width, header.height, &[("fill", colours.lane_header)]);
+        svg.line(0.0, row.y, layout.width, row.y, &[("stroke", colours.line)]);
+        text_lines(svg, &lane.label, colours.lane_text);
+    }
+    for stage in &layout.stages {
+        let x = stage.column.x;
+        svg.line(x, stage.header.height, x, layout.height, &[("stroke", colours.line)]);
+    }
+    for stage in &layout.stages {
+        svg.element("polygon", &[("points", &stage.chevron), ("fill", theme::stage(stage.index))], None);
+        text_lines(svg, &stage.label, theme::STAGE_TEXT);
+    }
+}
+
+fn card_shape(svg: &mut Svg, layout: &Layout, card: &CardBox) {
+    let colours = theme::card(card.kind);
+    let r = card.rect;
+    let mut attributes = vec![("rx", "6"), ("fill", colours.fill), ("stroke", colours.stroke)];
+    if colours.dashed {
+        attributes.push(("stroke-dasharray", "4 3"));
+    }
+    svg.rect(r.x, r.y, r.width, r.height, &attributes);
+    if let Some(badge) = &card.badge {
+        let badge_colours = theme::badge(badge.mode);
+        let b = badge.rect;
+        svg.rect(b.x, b.y, b.width, b.height, &[("rx", "4"), ("fill", badge_colours.fill)]);
+        if let Some(icon) = &badge.icon {
+            if let Some(path) = layout.icons.get(&icon.key) {
+                let transform = format!("translate({} {})", icon.x, icon.y);
+                svg.element(
+                    "path",
+                    &[
+                        ("d", path),
+                        ("transform", &transform),
+                        ("fill", "none"),
+                        ("stroke", badge_colours.text),
+                        ("stroke-width", "1.5"),
+                        ("stroke-linecap", "round"),
+                        ("stroke-linejoin", "round"),
+                    ],
+                    None,
+                );
+            }
+        }
+        text_lines(svg, std::slice::from_ref(&badge.label), badge_colours.text);
+    }
+    text_lines(svg, &card.lines, colours.text);
+}
+
+fn kpi_shape(svg: &mut Svg, kpi: &KpiBox) {
+    let r = kpi.rect;
+    let frame = theme::card(crate::model::CardKind::Touchpoint);
+    svg.rect(r.x, r.y, r.width, r.height, &[("rx", "6"), ("fill", "#ffffff"), ("stroke", frame.stroke)]);
+    svg.rect(r.x, r.y, 5.0, r.height, &[("rx", "2"), ("fill", theme::kpi(kpi.status))]);
+    text_lines(svg, &kpi.lines, frame.text);
+}
+
+fn emotions(svg: &mut Svg, layout: &Layout) {
+    let Some(scale) = &layout.emotion_scale else { return };
+    let left = layout.lanes.first().map_or(0.0, |lane| lane.header.width);
+    for tick in &scale.ticks {
+        let dashes = if tick.zero { "6 4" } else { "2 6" };
+        svg.line(
+            left,
+            tick.y,
+            layout.width,
+            tick.y,
+            &[("stroke", theme::GRID.scale), ("stroke-dasharray", dashes)],
+        );
+    }
+    let labels: Vec<TextLine> = scale.ticks.iter().map(|t| t.label.clone()).collect();
+    text_lines(svg, &labels, theme::GRID.scale_text);
+    for curve in &layout.curves {
+        svg.element(
+            "path",
+            &[
+                ("d", &curve.path),
+                ("fill", "none"),
+                ("stroke", &curve.color),
+                ("stroke-width", "3"),
+                ("stroke-linecap", "round"),
+                ("stroke-linejoin", "round"),
+            ],
+            None,
+        );
+        for point in &curve.points {
+            let fill = if point.quote.is_empty() { "#ffffff" } else { curve.color.as_str() };
+            let (cx, cy) = (number(point.x), number(point.y));
+            svg.element(
+                "circle",
+                &[
+                    ("cx", &cx),
+                    ("cy", &cy),
+                    ("r", "6"),
+                    ("fill", fill),
+                    ("stroke", &curve.color),
+                    ("stroke-width", "2.5"),
+                ],
+                None,
+            );
+        }
+    }
+}
+
+fn text_lines(svg: &mut Svg, lines: &[TextLine], fill: &str) {
+    for line in lines {
+        let (x, y, size) = (number(line.x), number(line.baseline), number(line.size));
+        let weight = if line.bold { "700" } else { "400" };
+        svg.element(
+            "text",
+            &[
+                ("x", &x),
+                ("y", &y),
+                ("font-size", &size),
+                ("font-weight", weight),
+                ("fill", fill),
+                ("xml:space", "preserve"),
+            ],
+            Some(&line.text),
+        );
+    }
+}
+
+/// A number as SVG wants it: no exponent, no needless decimals.
+fn number(v: f64) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    format!("{rounded}")
+}
+
+/// Escapes text for XML content and attribute values, and drops what XML 1.0 cannot carry at all
+/// (control characters other than tab and newline), so that no user text can end an element,
+/// open a new one or make the file unreadable.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct Svg {
+    out: String,
+}
+
+impl Svg {
+    fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    fn element(&mut self, name: &str, attributes: &[(&str, &str)], content: Option<&str>) {
+        self.out.push('<');
+        self.out.push_str(name);
+        for (key, value) in attributes {
+            let _ = write!(self.out, " {key}=\"{}\"", escape(value));
+        }
+        match content {
+            Some(text) => {
+                let _ = writeln!(self.out, ">{}</{name}>", escape(text));
+            }
+            None => self.out.push_str("/>\n"),
+        }
+    }
+
+    fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, attributes: &[(&str, &str)]) {
+        let (x, y, width, height) = (number(x), number(y), number(width), number(height));
+        let mut all = vec![
+            ("x", x.as_str()),
+            ("y", y.as_str()),
+            ("width", width.as_str()),
+            ("height", height.as_str()),
+        ];
+        all.extend_from_slice(attributes);
+        self.element("rect", &all, None);
+    }
+
+    fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, attributes: &[(&str, &str)]) {
+        let (x1, y1, x2, y2) = (number(x1), number(y1), number(x2), number(y2));
+        let mut all =
+            vec![("x1", x1.as_str()), ("y1", y1.as_str()), ("x2", x2.as_str()), ("y2", y2.as_str())];
+        all.extend_from_slice(attributes);
+        self.element("line", &all, None);
+    }
+}
