@@ -91,19 +91,35 @@ pub fn map_open(state: State<AppState>, path: String) -> Reply<MapView> {
     open_path(&state, &path)
 }
 
-/// Asks the user for a map file with the OS dialog and opens it; `None` if they cancel.
+/// Asks the user for a map with the OS dialog and opens it; `None` if they cancel. A PNG, SVG or
+/// PDF exported by Tabiji, or a JSON export, becomes a new map in the library.
 #[tauri::command]
 pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<Option<MapView>> {
     let picked = app
         .dialog()
         .file()
-        .add_filter("Tabiji", &["tabiji"])
+        .add_filter("Tabiji", &["tabiji", "png", "svg", "pdf", "json"])
         .set_directory(state.library.folder())
         .blocking_pick_file();
     let Some(file) = picked else { return Ok(None) };
     let path =
         file.into_path().map_err(|e| ErrorPayload { code: "file.io".into(), message: e.to_string() })?;
-    open_path(&state, &path).map(Some)
+    if path.extension().is_some_and(|e| e == crate::library::MAP_EXTENSION) {
+        open_path(&state, &path).map(Some)
+    } else {
+        import_path(&state, &path).map(Some)
+    }
+}
+
+/// Reads the map out of an exported file into a new map file in the library, and opens that.
+fn import_path(state: &AppState, path: &Path) -> Reply<MapView> {
+    let in_file =
+        |e: Error| ErrorPayload { code: e.code().into(), message: format!("{}: {e}", path.display()) };
+    let bytes = std::fs::read(path).map_err(|e| in_file(Error::Io { path: path.to_owned(), source: e }))?;
+    let map = tabiji_core::export::embedded::map_from_bytes(&bytes).map_err(in_file)?;
+    let target = state.library.path_for_new_map(&map.info.title).map_err(payload)?;
+    state.document.lock().expect("document lock").take();
+    show(state, Document::create(&target, &map).map_err(payload)?)
 }
 
 #[tauri::command]

@@ -1,6 +1,7 @@
 //! The Tabiji desktop shell: window, plugins and thin commands over tabiji-core.
 
 mod commands;
+mod export;
 mod library;
 mod menu;
 mod state;
@@ -19,6 +20,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state::AppState::from_environment())
         .menu(|app| menu::build(app, tabiji_core::Language::of_system()))
@@ -43,6 +45,8 @@ pub fn run() {
             commands::map_apply,
             commands::map_undo,
             commands::map_redo,
+            export::map_export,
+            export::map_copy_png,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Tauri runtime failed to start");

@@ -7,7 +7,7 @@ use tabiji_core::{store, Document, Error, Op, Result};
 
 use crate::view::MapSummary;
 
-const MAP_EXTENSION: &str = "tabiji";
+pub const MAP_EXTENSION: &str = "tabiji";
 const RECENT_LIMIT: usize = 12;
 
 pub struct Library {
@@ -81,7 +81,7 @@ impl Library {
     pub fn path_for_new_map(&self, title: &str) -> Result<PathBuf> {
         std::fs::create_dir_all(&self.folder)
             .map_err(|e| Error::Io { path: self.folder.clone(), source: e })?;
-        Ok(free_path(&self.folder, title))
+        Ok(free_path(&self.folder, title, MAP_EXTENSION))
     }
 
     /// Gives the map a new title and its file the matching name, in the same folder.
@@ -91,7 +91,7 @@ impl Library {
         let target = if path.file_stem().is_some_and(|stem| stem.to_string_lossy() == file_stem_for(title)) {
             path.to_owned()
         } else {
-            free_path(folder, title)
+            free_path(folder, title, MAP_EXTENSION)
         };
         if target != path {
             std::fs::rename(path, &target).map_err(|e| Error::Io { path: path.to_owned(), source: e })?;
@@ -103,7 +103,7 @@ impl Library {
 
     /// A copy of the map beside it, titled `title`.
     pub fn duplicate(&self, path: &Path, title: &str) -> Result<PathBuf> {
-        let target = free_path(path.parent().unwrap_or(Path::new(".")), title);
+        let target = free_path(path.parent().unwrap_or(Path::new(".")), title, MAP_EXTENSION);
         Document::open(path)?.store().copy_to(&target)?;
         set_title(&target, title)?;
         Ok(target)
@@ -136,11 +136,12 @@ impl Library {
 }
 
 /// A free path in `folder` for a map titled `title`: `<title>.tabiji`, `<title> (2).tabiji` …
-fn free_path(folder: &Path, title: &str) -> PathBuf {
+/// A path in `folder` that no file has yet: `<title>.<extension>`, `<title> (2).<extension>` …
+pub fn free_path(folder: &Path, title: &str, extension: &str) -> PathBuf {
     let stem = file_stem_for(title);
     let candidate = |n: usize| match n {
-        1 => folder.join(format!("{stem}.{MAP_EXTENSION}")),
-        n => folder.join(format!("{stem} ({n}).{MAP_EXTENSION}")),
+        1 => folder.join(format!("{stem}.{extension}")),
+        n => folder.join(format!("{stem} ({n}).{extension}")),
     };
     (1..).map(candidate).find(|p| !p.exists()).expect("some name is free")
 }

@@ -9,8 +9,12 @@ use tauri::{AppHandle, Manager, Runtime};
 /// An item: its id (a UI command), then its label in Japanese and in English. `None` separates.
 type Item = Option<(&'static str, &'static str, &'static str)>;
 
-const FILE: &[Item] =
-    &[Some(("open", "開く…", "Open…")), Some(("back", "ライブラリに戻る", "Back to the library"))];
+const FILE: &[Item] = &[
+    Some(("open", "開く…", "Open…")),
+    Some(("export", "書き出し…", "Export…")),
+    None,
+    Some(("back", "ライブラリに戻る", "Back to the library")),
+];
 
 const EDIT: &[Item] = &[
     Some(("undo", "元に戻す", "Undo")),
@@ -23,6 +27,8 @@ const EDIT: &[Item] = &[
     Some(("delete", "削除", "Delete")),
     None,
     Some(("select-all", "すべてのカードを選択", "Select all cards")),
+    None,
+    Some(("copy-png", "マップを PNG としてコピー", "Copy map as PNG")),
 ];
 
 const VIEW: &[Item] = &[

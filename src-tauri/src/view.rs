@@ -55,6 +55,8 @@ mod tests {
         ErrorPayload::export_all(&cfg).unwrap();
         Template::export_all(&cfg).unwrap();
         Language::export_all(&cfg).unwrap();
+        tabiji_core::export::Request::export_all(&cfg).unwrap();
+        crate::export::Destination::export_all(&cfg).unwrap();
         std::fs::write(dir.join("constants.ts"), constants_module()).unwrap();
     }
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use tabiji_core::{export, json, store::Store, validate, Document, Error, Language, Op, Template};
+use tabiji_core::{export, store::Store, validate, Document, Error, Language, Op, Template};
 
 #[derive(Parser)]
 #[command(name = "tabiji", version, about = "Work with Tabiji customer journey maps (*.tabiji)")]
@@ -169,36 +169,28 @@ fn run(command: Command) -> Result<(), Failure> {
             personas,
         } => {
             let map = Document::open(&file)?.map()?;
-            let include = export::Include { lanes, personas };
-            let bytes = match format {
-                ExportFormat::Json => json::to_json(&map).into_bytes(),
-                ExportFormat::Svg => export::svg_of_map(&map, &include, transparent).into_bytes(),
-                ExportFormat::Png => {
-                    export::png::render(&map, &include, &export::png::PngOptions { scale, transparent })?
-                }
-                ExportFormat::Pdf => {
-                    let paper = match page {
-                        PageArg::Fit => export::pdf::Paper::Fit,
-                        PageArg::A4 => export::pdf::Paper::A4,
-                        PageArg::A3 => export::pdf::Paper::A3,
-                        PageArg::Letter => export::pdf::Paper::Letter,
-                    };
-                    let orientation = match orientation {
-                        OrientationArg::Landscape => export::pdf::Orientation::Landscape,
-                        OrientationArg::Portrait => export::pdf::Orientation::Portrait,
-                    };
-                    export::pdf::render(
-                        &map,
-                        &include,
-                        &export::pdf::PdfOptions { paper, orientation, created: None },
-                    )?
-                }
-                ExportFormat::Csv => match table {
-                    TableArg::Cards => export::csv::cards(&map).into_bytes(),
-                    TableArg::Kpis => export::csv::kpis(&map).into_bytes(),
-                },
+            let mut request = export::Request::new(match (format, table) {
+                (ExportFormat::Json, _) => export::Format::Json,
+                (ExportFormat::Svg, _) => export::Format::Svg,
+                (ExportFormat::Png, _) => export::Format::Png,
+                (ExportFormat::Pdf, _) => export::Format::Pdf,
+                (ExportFormat::Csv, TableArg::Cards) => export::Format::CsvCards,
+                (ExportFormat::Csv, TableArg::Kpis) => export::Format::CsvKpis,
+            });
+            request.scale = scale;
+            request.transparent = transparent;
+            request.paper = match page {
+                PageArg::Fit => export::pdf::Paper::Fit,
+                PageArg::A4 => export::pdf::Paper::A4,
+                PageArg::A3 => export::pdf::Paper::A3,
+                PageArg::Letter => export::pdf::Paper::Letter,
             };
-            write_output(out.as_deref(), &bytes)
+            request.orientation = match orientation {
+                OrientationArg::Landscape => export::pdf::Orientation::Landscape,
+                OrientationArg::Portrait => export::pdf::Orientation::Portrait,
+            };
+            request.include = export::Include { lanes, personas };
+            write_output(out.as_deref(), &export::render(&map, &request)?)
         }
         Command::Import { source, file } => {
             let bytes = std::fs::read(&source).map_err(|e| Error::Io { path: source.clone(), source: e })?;

@@ -14,7 +14,7 @@ use thirtyfour::extensions::query::ElementPollerNoWait;
 use thirtyfour::prelude::*;
 use thirtyfour::Capabilities;
 
-pub use thirtyfour::{By, WebElement};
+pub use thirtyfour::{By, Key, WebElement};
 
 /// The running app with its WebDriver session and private folders.
 ///
@@ -200,6 +200,18 @@ impl App {
         self.driver.action_chain().move_to(x, y).double_click().perform().await.expect("double-click");
     }
 
+    /// Waits up to 5 s for the status line to say that the last edit is saved.
+    pub async fn wait_saved(&self) {
+        let status = self.testid("save-status").await;
+        for _ in 0..100 {
+            if status.attr("data-status").await.unwrap().as_deref() == Some("saved") {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the edit was not saved");
+    }
+
     /// Saves a screenshot of the window under `tests/e2e/artifacts/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let path = artifacts_dir().join(format!("{name}.png"));
@@ -218,7 +230,7 @@ impl App {
     /// Captures the app's window from the X display, native menu bar included, as a person sees
     /// it. WebKitWebDriver cannot take screenshots of a webview that paints without compositing,
     /// which is how the app runs (src-tauri/src/lib.rs).
-    fn capture_window(&self, path: &Path) -> Result<(), String> {
+    pub fn capture_window(&self, path: &Path) -> Result<(), String> {
         let run = |command: &mut Command| -> Result<String, String> {
             let out = command.output().map_err(|e| format!("{command:?}: {e}"))?;
             if !out.status.success() {

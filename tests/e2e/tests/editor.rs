@@ -22,17 +22,6 @@ async fn card_with_text(app: &App, text: &str) -> Option<WebElement> {
     None
 }
 
-async fn wait_saved(app: &App) {
-    let status = app.testid("save-status").await;
-    for _ in 0..100 {
-        if status.attr("data-status").await.unwrap().as_deref() == Some("saved") {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the edit was not saved");
-}
-
 fn card_in(map: &Value, text: &str) -> Value {
     map["cards"]
         .as_array()
@@ -55,14 +44,14 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
     let editor = app.testid("in-place-editor").await;
     editor.send_keys("Cost-cutting webinar").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     let new_card = card_with_text(&app, "Cost-cutting webinar").await.expect("the new card is painted");
     app.screenshot("editor-palette-drop").await;
 
     // That card moved from Awareness to Consideration.
     let consideration = app.testid("cell-1-touchpoints").await;
     app.drag(&new_card, &consideration).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     // An existing card's text edited in place (double-click, select all, type, Enter).
     let first = card_with_text(&app, "Searches").await.expect("the template's first touchpoint");
@@ -71,26 +60,26 @@ async fn a_map_is_drafted_on_the_canvas_and_every_change_is_in_the_file() {
     editor.send_keys(Key::Control + "a").await.unwrap();
     editor.send_keys("Reads a trade magazine article").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert!(card_with_text(&app, "Reads a trade magazine article").await.is_some());
 
     // An emotion point added for the active persona by a click, then one dragged up.
     let before = app.all("[data-testid^='emotion-pe_1-']").await.len();
     let lane = app.testid("cell-2-emotions").await;
     app.click_at(app.point_in(&lane, 20.0, -40.0).await).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(app.all("[data-testid^='emotion-pe_1-']").await.len(), before + 1);
     let point = app.testid("emotion-pe_2-0").await;
     let (x, y) = app.point_in(&point, 0.0, 0.0).await;
     app.drag_points((x, y), (x, y - 50)).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.screenshot("editor-after-edits").await;
 
     // Undo takes back the point drag, redo does it again.
     app.testid("undo").await.click().await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.testid("redo").await.click().await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     // Restart: everything is in the file.
     let folders = app.quit().await;
@@ -147,7 +136,7 @@ async fn enter_that_confirms_a_japanese_composition_neither_commits_nor_adds_a_c
     assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
     // A real Enter afterwards commits the composed text.
     editor.send_keys(Key::Enter).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert!(card_with_text(&app, "展示会").await.is_some());
     assert_eq!(app.all("g[data-testid^='card-']").await.len(), cards_before);
     let folders = app.quit().await;
@@ -165,7 +154,7 @@ async fn cards_with_text(app: &App, text: &str) -> usize {
 
 async fn press_keys(app: &App, keys: impl Into<thirtyfour::TypingData>) {
     app.testid("viewport").await.send_keys(keys).await.expect("keys");
-    wait_saved(app).await;
+    app.wait_saved().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -227,7 +216,7 @@ async fn fill(app: &App, testid: &str, text: &str) {
     field.clear().await.unwrap();
     field.send_keys(text).await.unwrap();
     field.send_keys(Key::Tab).await.unwrap();
-    wait_saved(app).await;
+    app.wait_saved().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -245,11 +234,11 @@ async fn the_properties_panel_edits_cards_emotion_points_personas_and_the_map() 
     let channel =
         thirtyfour::components::SelectElement::new(&app.testid("prop-channel").await).await.unwrap();
     channel.select_by_value("webinar").await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     let department =
         thirtyfour::components::SelectElement::new(&app.testid("prop-department").await).await.unwrap();
     department.select_by_value("inside_sales").await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     fill(&app, "prop-cost", "1,200,000").await;
     fill(&app, "prop-effect", "35").await;
     fill(&app, "prop-notes", "来期は出展ブースを縮小").await;
@@ -287,14 +276,14 @@ async fn stages_and_lanes_are_renamed_reordered_resized_added_hidden_and_deleted
     editor.send_keys(Key::Control + "a").await.unwrap();
     editor.send_keys("Interest").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(app.testid("stage-0").await.text().await.unwrap().trim(), "Interest");
 
     // Drag it past Consideration and Decision.
     let from = app.point_in(&app.testid("stage-0").await, 0.0, 0.0).await;
     let to = app.point_in(&app.testid("stage-2").await, 20.0, 0.0).await;
     app.drag_points(from, to).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(app.testid("stage-2").await.text().await.unwrap().trim(), "Interest");
 
     // Widen Consideration (now first) by dragging its header's right edge.
@@ -307,23 +296,23 @@ async fn stages_and_lanes_are_renamed_reordered_resized_added_hidden_and_deleted
     let half_width: f64 = half_width.convert().unwrap();
     let edge = app.point_in(&header, half_width - 2.0, 0.0).await;
     app.drag_points(edge, (edge.0 + 80, edge.1)).await;
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     // Add a stage after Retention (select it, panel button), then delete Advocacy with confirmation.
     app.click_at(app.point_in(&app.testid("stage-3").await, 0.0, 0.0).await).await;
     app.testid("stage-add-after").await.click().await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     app.click_at(app.point_in(&app.testid("stage-5").await, 0.0, 0.0).await).await;
     app.testid("stage-delete").await.click().await.unwrap();
     let question = app.testid("stage-delete-confirm").await;
     question.click().await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert!(app.driver.find(By::Css("[data-testid='stage-5']")).await.is_err(), "six stages less one");
 
     // Hide the thoughts lane from the map's panel (nothing selected).
     app.testid("viewport").await.send_keys(Key::Escape).await.unwrap();
     app.testid("lane-visible-ln_thoughts").await.click().await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert!(app.driver.find(By::Css("[data-testid='lane-thoughts']")).await.is_err(), "the lane is hidden");
     app.screenshot("editor-stages-and-lanes").await;
 
@@ -358,7 +347,7 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
     // Delete removes the selected point.
     let before = app.all(&points_of("pe_1")).await.len();
     app.testid("viewport").await.send_keys(Key::Delete).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(app.all(&points_of("pe_1")).await.len(), before - 1);
 
     // Arrow keys move a selected point: up twice (+1), right once (a tenth of the stage).
@@ -366,7 +355,7 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
     app.click_at(app.point_in(&ken, 0.0, 0.0).await).await;
     for key in [Key::Up, Key::Up, Key::Right] {
         app.testid("viewport").await.send_keys(key).await.unwrap();
-        wait_saved(&app).await;
+        app.wait_saved().await;
     }
 
     // Shift+2 frames the selected card; ? lists the shortcuts and Escape closes the list.
@@ -398,7 +387,7 @@ async fn quotes_show_beside_their_points_points_go_with_delete_or_right_click_an
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert_eq!(left, before - 2);
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     let folders = app.quit().await;
     let map = export_json(&map_files(folders.library.path())[0]);
@@ -427,11 +416,11 @@ async fn the_menu_bar_duplicates_and_undoes_like_the_shortcuts() {
     // Edit → Duplicate, then Edit → Undo (the window sits at the screen's top left under Xvfb).
     click_screen(60, 12);
     click_screen(85, 163);
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(cards_with_text(&app, "Searches").await, 2, "Edit → Duplicate");
     click_screen(60, 12);
     click_screen(85, 37);
-    wait_saved(&app).await;
+    app.wait_saved().await;
     assert_eq!(cards_with_text(&app, "Searches").await, 1, "Edit → Undo");
     app.quit().await;
 }
@@ -454,7 +443,7 @@ async fn without_a_mouse_tab_reaches_a_card_to_edit_and_e_adds_an_emotion_point(
     editor.send_keys(Key::Control + "a").await.unwrap();
     editor.send_keys("Found by keyboard").await.unwrap();
     editor.send_keys(Key::Enter).await.unwrap();
-    wait_saved(&app).await;
+    app.wait_saved().await;
 
     // E adds a point for the chosen persona in the card's stage; ↑ twice raises it.
     press_keys(&app, "e").await;

@@ -1,10 +1,12 @@
 // Typed calls to the app's Tauri commands; every failure arrives as an `AppError` with a stable code.
 import { invoke } from "@tauri-apps/api/core";
+import type { Destination } from "./bindings/Destination";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
 import type { LibraryView } from "./bindings/LibraryView";
 import type { MapView } from "./bindings/MapView";
 import type { Op } from "./bindings/Op";
+import type { Request } from "./bindings/Request";
 import type { Template } from "./bindings/Template";
 
 export class AppError extends Error {
@@ -54,4 +56,7 @@ export const api = {
   mapApply: (op: Op) => call<MapView>("map_apply", { op }),
   mapUndo: () => call<MapView>("map_undo"),
   mapRedo: () => call<MapView>("map_redo"),
+  mapExport: (request: Request, destination: Destination) =>
+    call<string | null>("map_export", { request, destination }),
+  mapCopyPng: (request: Request) => call<void>("map_copy_png", { request }),
 };

@@ -11,6 +11,8 @@ pub mod svg;
 use std::sync::{Arc, LazyLock};
 
 use resvg::usvg;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::fonts;
@@ -18,9 +20,82 @@ use crate::json;
 use crate::layout::{self, Layout};
 use crate::model::{Id, Map};
 
+/// The formats a map exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Json,
+    Svg,
+    Png,
+    Pdf,
+    /// The cards as CSV.
+    CsvCards,
+    /// The KPIs as CSV.
+    CsvKpis,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::CsvCards | Format::CsvKpis => "csv",
+        }
+    }
+}
+
+/// An export as the CLI and the app's dialog ask for it.
+#[derive(Debug, Clone, Deserialize, TS)]
+pub struct Request {
+    pub format: Format,
+    /// PNG: pixels per map unit, 1 to 4.
+    pub scale: u32,
+    /// PNG and SVG: no background.
+    pub transparent: bool,
+    pub paper: pdf::Paper,
+    pub orientation: pdf::Orientation,
+    pub include: Include,
+}
+
+impl Request {
+    pub fn new(format: Format) -> Request {
+        Request {
+            format,
+            scale: 2,
+            transparent: false,
+            paper: pdf::Paper::Fit,
+            orientation: pdf::Orientation::Landscape,
+            include: Include::default(),
+        }
+    }
+}
+
+/// The bytes of `map` exported as `request` says.
+pub fn render(map: &Map, request: &Request) -> Result<Vec<u8>> {
+    let include = &request.include;
+    Ok(match request.format {
+        Format::Json => json::to_json(map).into_bytes(),
+        Format::Svg => image_svg(map, include, request.transparent).1.into_bytes(),
+        Format::Png => png::render(
+            map,
+            include,
+            &png::PngOptions { scale: request.scale, transparent: request.transparent },
+        )?,
+        Format::Pdf => pdf::render(
+            map,
+            include,
+            &pdf::PdfOptions { paper: request.paper, orientation: request.orientation, created: None },
+        )?,
+        Format::CsvCards => csv::cards(map).into_bytes(),
+        Format::CsvKpis => csv::kpis(map).into_bytes(),
+    })
+}
+
 /// What of the map an image shows: every shown lane and every persona's curve by default, or
 /// only the ones listed.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct Include {
     pub lanes: Option<Vec<Id>>,
     pub personas: Option<Vec<Id>>,
@@ -41,11 +116,6 @@ impl Include {
         }
         view
     }
-}
-
-/// `map` as an SVG document, with the whole map embedded.
-pub fn svg_of_map(map: &Map, include: &Include, transparent: bool) -> String {
-    image_svg(map, include, transparent).1
 }
 
 /// The layout and SVG of `map` for an image export, with the whole map embedded.

@@ -27,7 +27,8 @@ const MARGIN: f32 = 28.0;
 const BAND: f32 = 22.0;
 const BAND_FONT_SIZE: f32 = 9.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum Paper {
     /// One page exactly the map's size.
     Fit,
@@ -36,7 +37,8 @@ pub enum Paper {
     Letter,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum Orientation {
     Landscape,
     Portrait,

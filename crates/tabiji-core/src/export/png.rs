@@ -18,7 +18,20 @@ pub struct PngOptions {
     pub transparent: bool,
 }
 
+/// An image as straight (not premultiplied) RGBA rows.
+pub struct Rgba {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+}
+
+/// The PNG file: the picture with the map's JSON beside it.
 pub fn render(map: &Map, include: &Include, options: &PngOptions) -> Result<Vec<u8>> {
+    encode(&rasterise(map, include, options)?, &crate::json::to_json(map))
+}
+
+/// The picture alone, for the clipboard.
+pub fn rasterise(map: &Map, include: &Include, options: &PngOptions) -> Result<Rgba> {
     if !SCALES.contains(&options.scale) {
         return Err(Error::invalid(format!("PNG scale {} is not between 1 and 4", options.scale)));
     }
@@ -35,13 +48,7 @@ pub fn render(map: &Map, include: &Include, options: &PngOptions) -> Result<Vec<
     let mut pixmap = tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| Error::Export(format!("cannot make a {width} × {height} image")))?;
     resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    encode(&pixmap, &crate::json::to_json(map))
-}
-
-/// Encodes straight (not premultiplied) RGBA with the map's JSON beside the pixels.
-fn encode(pixmap: &tiny_skia::Pixmap, map_json: &str) -> Result<Vec<u8>> {
-    let failed = |e: png::EncodingError| Error::Export(format!("PNG encoding failed: {e}"));
-    let rgba: Vec<u8> = pixmap
+    let pixels = pixmap
         .pixels()
         .iter()
         .flat_map(|p| {
@@ -49,15 +56,20 @@ fn encode(pixmap: &tiny_skia::Pixmap, map_json: &str) -> Result<Vec<u8>> {
             [c.red(), c.green(), c.blue(), c.alpha()]
         })
         .collect();
+    Ok(Rgba { width, height, pixels })
+}
+
+fn encode(image: &Rgba, map_json: &str) -> Result<Vec<u8>> {
+    let failed = |e: png::EncodingError| Error::Export(format!("PNG encoding failed: {e}"));
     let mut out = Vec::new();
-    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    let mut encoder = png::Encoder::new(&mut out, image.width, image.height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     // Fast compression: a 2× PNG of a large map compresses three times faster, a little larger.
     encoder.set_compression(png::Compression::Fast);
     encoder.add_itxt_chunk(MAP_KEYWORD.to_owned(), map_json.to_owned()).map_err(failed)?;
     let mut writer = encoder.write_header().map_err(failed)?;
-    writer.write_image_data(&rgba).map_err(failed)?;
+    writer.write_image_data(&image.pixels).map_err(failed)?;
     writer.finish().map_err(failed)?;
     Ok(out)
 }

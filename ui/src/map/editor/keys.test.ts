@@ -24,6 +24,12 @@ describe("commandFor", () => {
     expect(commandFor(press("d", { metaKey: true }), true)).toBe("duplicate");
   });
 
+  it("exports with Ctrl+E and copies the map as a picture with Ctrl+Shift+C", () => {
+    expect(commandFor(press("e", { ctrlKey: true }), false)).toBe("export");
+    expect(commandFor(press("C", { ctrlKey: true, shiftKey: true }), false)).toBe("copy-png");
+    expect(commandFor(press("c", { metaKey: true, shiftKey: true }), true)).toBe("copy-png");
+  });
+
   it("moves through the canvas with Tab and Shift+Tab", () => {
     expect(commandFor(press("Tab"), false)).toBe("select-next");
     expect(commandFor(press("Tab", { shiftKey: true }), false)).toBe("select-previous");
@@ -34,7 +40,7 @@ describe("commandFor", () => {
     expect(commandFor(press("e"), false)).toBe("add-point");
     expect(commandFor(press("Process", { code: "KeyE" }), false)).toBe("add-point");
     expect(commandFor(press("Process", { code: "KeyA" }), false)).toBeNull();
-    expect(commandFor(press("e", { ctrlKey: true }), false)).toBeNull();
+    expect(commandFor(press("e", { ctrlKey: true }), false)).not.toBe("add-point");
   });
 
   it("maps editing keys", () => {

@@ -26,6 +26,8 @@ export const COMMANDS = [
   "zoom-selection",
   "shortcuts",
   "back",
+  "export",
+  "copy-png",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -57,7 +59,8 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
     if (key === "z") return e.shiftKey ? "redo" : "undo";
     if (key === "y" && !mac) return "redo";
     if (key === "d") return "duplicate";
-    if (key === "c") return "copy";
+    if (key === "c") return e.shiftKey ? "copy-png" : "copy";
+    if (key === "e") return "export";
     if (key === "x") return "cut";
     if (key === "v") return "paste";
     if (key === "a") return "select-all";

@@ -1,0 +1,191 @@
+//! Exporting from the app: the dialog's formats saved beside the map, the map on the clipboard as
+//! a picture, and a PNG export that matches what the canvas shows on screen.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tabiji_e2e::{artifacts_dir, export_json, map_files, App, Key};
+
+/// Decodes a PNG into (width, height, RGBA bytes).
+fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let frame = reader.next_frame(&mut pixels).expect("the PNG's pixels");
+    pixels.truncate(frame.buffer_size());
+    (frame.width, frame.height, pixels)
+}
+
+/// Waits for the status line's notice (where the export went) and returns it.
+async fn notice(app: &App) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(element) = app.driver.find(tabiji_e2e::By::Css("[data-testid='notice']")).await {
+            let text = element.text().await.unwrap_or_default();
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no notice after the export");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn files_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .collect();
+    found.sort();
+    found
+}
+
+fn tool(program: &str, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture() {
+    let app = App::start("ja").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    let library = app.library().to_owned();
+
+    // PDF, one page: the default choice.
+    app.testid("export-button").await.click().await.unwrap();
+    app.testid("export-dialog").await;
+    app.screenshot("export-dialog").await;
+    app.testid("export-beside").await.click().await.unwrap();
+    let saved = notice(&app).await;
+    let pdfs = files_with_extension(&library, "pdf");
+    assert_eq!(pdfs.len(), 1, "one PDF beside the map: {pdfs:?}");
+    assert!(saved.contains(pdfs[0].to_str().unwrap()), "the notice says where: {saved}");
+    let text = String::from_utf8(tool("pdftotext", &[pdfs[0].to_str().unwrap(), "-"])).unwrap();
+    for stage in ["認知", "検討", "決定", "維持", "推奨"] {
+        assert!(text.contains(stage), "{stage} in the PDF's text");
+    }
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "40",
+            "-png",
+            "-singlefile",
+            pdfs[0].to_str().unwrap(),
+            artifacts_dir().join("export-app-pdf").to_str().unwrap(),
+        ],
+    );
+
+    // PNG at 1× without the KPI lane, from Ctrl+E.
+    app.testid("viewport").await.send_keys(Key::Control + "e").await.unwrap();
+    app.testid("export-format-png").await.click().await.unwrap();
+    app.testid("export-scale").await.send_keys("1").await.unwrap();
+    app.testid("export-lane-kpis").await.click().await.unwrap();
+    app.testid("export-beside").await.click().await.unwrap();
+    notice(&app).await;
+    let pngs = files_with_extension(&library, "png");
+    assert_eq!(pngs.len(), 1);
+    let (width, height, _) = decode(&std::fs::read(&pngs[0]).unwrap());
+
+    // Copy as PNG (2×, every lane) puts a picture on the clipboard.
+    app.testid("viewport").await.send_keys(Key::Control + Key::Shift + "c").await.unwrap();
+    assert!(notice(&app).await.contains("クリップボード"));
+    let clipboard = tool("xclip", &["-selection", "clipboard", "-t", "image/png", "-o"]);
+    let (clip_width, clip_height, _) = decode(&clipboard);
+    assert_eq!(clip_width, width * 2, "2× the 1× export's width");
+    assert!(
+        clip_height > height * 2,
+        "taller than the export without KPIs ({clip_height} against {height} at 1×)"
+    );
+
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    for exported in [&pdfs[0], &pngs[0]] {
+        let back = folders.library.path().join("back.tabiji");
+        let status =
+            Command::new(tabiji_e2e::cli_binary()).arg("import").arg(exported).arg(&back).status().unwrap();
+        assert!(status.success(), "{} imports", exported.display());
+        let again: Value = export_json(&back);
+        assert_eq!(again, map, "{} reopens as the map", exported.display());
+        std::fs::remove_file(&back).unwrap();
+    }
+}
+
+/// The canvas at 100 % and the PNG export at 1× agree closely where the canvas is on screen:
+/// both draw the core's layout with the same font and colours; they differ only in how two
+/// rasterisers smooth edges.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_png_export_looks_like_the_canvas() {
+    let app = App::start("ja").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    let viewport = app.testid("viewport").await;
+    viewport.send_keys(Key::Control + "0").await.unwrap();
+    viewport.send_keys(Key::Escape).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let region = app
+        .driver
+        .execute(
+            "const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect();\n\
+             const v = document.querySelector('[data-testid=viewport]').getBoundingClientRect();\n\
+             return { left: Math.max(c.left, v.left), top: Math.max(c.top, v.top),\n\
+                      right: Math.min(c.right, v.right - 16), bottom: Math.min(c.bottom, v.bottom - 16),\n\
+                      canvasLeft: c.left, canvasTop: c.top, inner: window.innerHeight, ratio: window.devicePixelRatio }",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let region = region.json().clone();
+    let number = |key: &str| region[key].as_f64().unwrap();
+    assert_eq!(number("ratio"), 1.0);
+    let shot = artifacts_dir().join("fidelity-window.png");
+    app.capture_window(&shot).unwrap();
+    let (shot_width, shot_height, shot_pixels) = decode(&std::fs::read(&shot).unwrap());
+    // The native menu bar sits above the page in the window.
+    let page_top = f64::from(shot_height) - number("inner");
+
+    app.testid("export-button").await.click().await.unwrap();
+    app.testid("export-format-png").await.click().await.unwrap();
+    app.testid("export-scale").await.send_keys("1").await.unwrap();
+    app.testid("export-beside").await.click().await.unwrap();
+    notice(&app).await;
+    let exported = files_with_extension(app.library(), "png").pop().unwrap();
+    let (export_width, _, export_pixels) = decode(&std::fs::read(&exported).unwrap());
+
+    let (left, top) = (number("left").ceil() as u32, number("top").ceil() as u32);
+    let (right, bottom) = (number("right").floor() as u32, number("bottom").floor() as u32);
+    let (origin_x, origin_y) = (number("canvasLeft"), number("canvasTop"));
+    let (mut total, mut far, mut count) = (0u64, 0u64, 0u64);
+    for y in top..bottom {
+        for x in left..right {
+            let screen = ((y as f64 + page_top) as u32 * shot_width + x) as usize * 4;
+            let (map_x, map_y) =
+                ((f64::from(x) - origin_x).round() as u32, (f64::from(y) - origin_y).round() as u32);
+            let image = (map_y * export_width + map_x) as usize * 4;
+            let difference: u32 = (0..3)
+                .map(|c| shot_pixels[screen + c].abs_diff(export_pixels[image + c]) as u32)
+                .max()
+                .unwrap();
+            total += u64::from(difference);
+            far += u64::from(difference > 64);
+            count += 1;
+        }
+    }
+    let mean = total as f64 / count as f64;
+    let far_share = far as f64 / count as f64;
+    println!(
+        "fidelity: {count} pixels compared, mean difference {mean:.2} of 255, {:.2} % differ by more than 64",
+        far_share * 100.0
+    );
+    assert!(count > 500_000, "a large part of the map is compared ({count} pixels)");
+    assert!(mean < 4.0, "mean difference {mean:.2}");
+    assert!(far_share < 0.03, "{:.2} % of pixels differ by more than 64", far_share * 100.0);
+    app.quit().await;
+}
