@@ -8,13 +8,15 @@
 //!   painter draws, measured with the bundled font;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map to reopen it;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
-//! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content.
+//! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
+//!   [`generated`]: large made-up maps for benchmarks.
 
 pub mod catalogue;
 pub mod document;
 pub mod error;
 pub mod export;
 pub mod fonts;
+pub mod generated;
 pub mod icons;
 pub mod json;
 pub mod layout;

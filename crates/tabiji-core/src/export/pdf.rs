@@ -22,6 +22,8 @@ use crate::text::{self, Style};
 pub const MAP_FILE_NAME: &str = "map.tabiji.json";
 /// CSS pixels to PDF points: a map prints at the size it has on screen at 100 %.
 const POINTS_PER_PIXEL: f32 = 0.75;
+/// The largest page side PDF readers accept (Acrobat's limit, 200 inches).
+const MAX_PAGE_POINTS: f32 = 14_400.0;
 const MARGIN: f32 = 28.0;
 /// Room above and below the map on paper pages, for the title and the page number.
 const BAND: f32 = 22.0;
@@ -71,8 +73,11 @@ pub fn render(map: &Map, include: &Include, options: &PdfOptions) -> Result<Vec<
     let mut document = Document::new();
     match options.paper.portrait() {
         None => {
+            // Acrobat refuses pages over 200 inches: a very long map is drawn smaller (it is vector).
+            let points_per_pixel =
+                POINTS_PER_PIXEL.min(MAX_PAGE_POINTS / map_size.width().max(map_size.height()));
             let page_size =
-                Size::from_wh(map_size.width() * POINTS_PER_PIXEL, map_size.height() * POINTS_PER_PIXEL)
+                Size::from_wh(map_size.width() * points_per_pixel, map_size.height() * points_per_pixel)
                     .expect("a positive size");
             let mut page = document.start_page_with(PageSettings::new(page_size));
             let mut surface = page.surface();
@@ -210,6 +215,20 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_very_long_map_fits_a_page_pdf_readers_accept() {
+        let map = crate::generated::map_with_cards(2_000);
+        let options = PdfOptions { paper: Paper::Fit, orientation: Orientation::Landscape, created: None };
+        let pdf = render(&map, &Include::default(), &options).unwrap();
+        let document = lopdf::Document::load_mem(&pdf).unwrap();
+        let (_, page) = document.get_pages().into_iter().next().unwrap();
+        let media_box = document.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
+        let sides: Vec<f32> = media_box.iter().map(|v| v.as_float().unwrap()).collect();
+        let (width, height) = (sides[2] - sides[0], sides[3] - sides[1]);
+        assert!(height <= MAX_PAGE_POINTS + 0.01 && width < height, "{width} × {height}");
+        assert!(height > MAX_PAGE_POINTS - 1.0, "as large as allowed: {height}");
+    }
 
     #[test]
     fn days_since_the_epoch_become_calendar_dates() {

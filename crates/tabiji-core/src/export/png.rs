@@ -45,18 +45,56 @@ pub fn rasterise(map: &Map, include: &Include, options: &PngOptions) -> Result<R
             "a {width} × {height} image is too large; choose a smaller scale"
         )));
     }
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| Error::Export(format!("cannot make a {width} × {height} image")))?;
-    resvg::render(&tree, tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    let pixels = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|p| {
-            let c = p.demultiply();
-            [c.red(), c.green(), c.blue(), c.alpha()]
-        })
-        .collect();
+    let mut pixels = render_in_strips(&tree, scale, width, height)?;
+    if options.transparent {
+        demultiply(&mut pixels);
+    }
     Ok(Rgba { width, height, pixels })
+}
+
+/// Renders the picture as horizontal strips, one per core at once, straight into one buffer:
+/// resvg draws on one thread, and a large map's picture is most of an export's time. Returns
+/// premultiplied RGBA.
+fn render_in_strips(tree: &resvg::usvg::Tree, scale: f32, width: u32, height: u32) -> Result<Vec<u8>> {
+    let too_large = || Error::Export(format!("cannot make a {width} × {height} image"));
+    let row = width as usize * 4;
+    let mut pixels = vec![0u8; row * height as usize];
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let strip_rows = (height as usize).div_ceil(threads).max(1);
+    let drawn = std::thread::scope(|scope| {
+        let workers: Vec<_> = pixels
+            .chunks_mut(strip_rows * row)
+            .enumerate()
+            .map(|(index, strip)| {
+                scope.spawn(move || {
+                    let rows = (strip.len() / row) as u32;
+                    let mut canvas = tiny_skia::PixmapMut::from_bytes(strip, width, rows)?;
+                    let top = (index * strip_rows) as f32;
+                    let transform = tiny_skia::Transform::from_scale(scale, scale).post_translate(0.0, -top);
+                    resvg::render(tree, transform, &mut canvas);
+                    Some(())
+                })
+            })
+            .collect();
+        workers.into_iter().all(|worker| worker.join().ok().flatten().is_some())
+    });
+    if drawn {
+        Ok(pixels)
+    } else {
+        Err(too_large())
+    }
+}
+
+/// Premultiplied RGBA to straight RGBA, in place; opaque pixels are the same in both.
+fn demultiply(pixels: &mut [u8]) {
+    for pixel in pixels.chunks_exact_mut(4) {
+        let alpha = u32::from(pixel[3]);
+        if alpha != 0 && alpha != 255 {
+            for channel in &mut pixel[..3] {
+                *channel = ((u32::from(*channel) * 255 + alpha / 2) / alpha).min(255) as u8;
+            }
+        }
+    }
 }
 
 fn encode(image: &Rgba, map_json: &str) -> Result<Vec<u8>> {
@@ -72,4 +110,16 @@ fn encode(image: &Rgba, map_json: &str) -> Result<Vec<u8>> {
     writer.write_image_data(&image.pixels).map_err(failed)?;
     writer.finish().map_err(failed)?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demultiplying_restores_straight_colour_and_leaves_opaque_and_empty_pixels() {
+        let mut pixels = [100, 50, 0, 128, 10, 20, 30, 255, 0, 0, 0, 0];
+        demultiply(&mut pixels);
+        assert_eq!(pixels, [199, 100, 0, 128, 10, 20, 30, 255, 0, 0, 0, 0]);
+    }
 }

@@ -8,12 +8,10 @@
 //! `cargo run --release -p tabiji-e2e --bin drag-bench` with `TABIJI_APP_BINARY`,
 //! `TABIJI_CLI_BINARY` and a `DISPLAY` (see docs/benchmarks.md).
 
-use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-use tabiji_e2e::{cli_binary, App, Folders};
+use tabiji_core::Document;
+use tabiji_e2e::{App, Folders};
 
 /// How many cards the generated map holds (`TABIJI_BENCH_CARDS`, 2,000 by default): a small map
 /// measures what the harness and the webview cost on their own.
@@ -26,7 +24,7 @@ async fn main() {
     let cards_wanted = card_count();
     let folders = Folders::new();
     let map = folders.library.path().join("generated.tabiji");
-    generate_map(&map, cards_wanted);
+    Document::create(&map, &tabiji_core::generated::map_with_cards(cards_wanted)).expect("the generated map");
 
     let app = App::start_with(folders, "ja").await;
     let item = app.testid("map-item").await;
@@ -106,64 +104,6 @@ async fn main() {
             m.rss as f64 / 1e6
         );
     }
-}
-
-/// A map with `count` cards spread over the five stages and the card lanes of the blank template.
-fn generate_map(path: &Path, count: usize) {
-    let dir = path.parent().expect("library folder");
-    let blank = dir.join("blank.tabiji");
-    run(Command::new(cli_binary()).args(["new", "--template", "blank", "--lang", "ja"]).arg(&blank));
-    let exported =
-        Command::new(cli_binary()).args(["export", "--format", "json"]).arg(&blank).output().unwrap();
-    std::fs::remove_file(&blank).unwrap();
-    let mut document: Value = serde_json::from_slice(&exported.stdout).expect("JSON");
-    let map = &mut document["map"];
-    let stages: Vec<String> = ids(&map["stages"]);
-    let lanes: Vec<(String, String)> = map["lanes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|l| l["kind"] != "emotions" && l["kind"] != "kpis")
-        .map(|l| (l["id"].as_str().unwrap().to_owned(), l["kind"].as_str().unwrap().to_owned()))
-        .collect();
-    let channels = ids(&map["channels"]);
-    let texts = [
-        "展示会でブースに立ち寄り、担当者と名刺を交換する",
-        "比較表を見て候補を二社に絞る",
-        "導入後の定着支援が不安",
-    ];
-    // Card i goes to cell i × cells / count: cells fill in map order (stage, then lane).
-    let cells = stages.len() * lanes.len();
-    let cards: Vec<Value> = (0..count)
-        .map(|i| {
-            let cell = i * cells / count;
-            let (lane, kind) = &lanes[cell % lanes.len()];
-            let touchpoint = kind == "touchpoints";
-            json!({
-                "id": format!("cd_{i}"),
-                "stage_id": stages[cell / lanes.len()],
-                "lane_id": lane,
-                "kind": if touchpoint { "touchpoint" } else { "note" },
-                "text": format!("{} ({i})", texts[i % texts.len()]),
-                "channel_id": if touchpoint { json!(channels[i % channels.len()]) } else { Value::Null },
-                "department_id": null, "persona_id": null, "cost": null, "effect": null, "notes": ""
-            })
-        })
-        .collect();
-    map["cards"] = Value::Array(cards);
-    let json_path = dir.join("generated.json");
-    std::fs::write(&json_path, serde_json::to_vec(&document).unwrap()).unwrap();
-    run(Command::new(cli_binary()).arg("import").arg(&json_path).arg(path));
-    std::fs::remove_file(&json_path).unwrap();
-}
-
-fn ids(list: &Value) -> Vec<String> {
-    list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap().to_owned()).collect()
-}
-
-fn run(command: &mut Command) {
-    let out = command.output().expect("tabiji runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 struct Memory {
