@@ -70,6 +70,9 @@ fn pdf_has_the_bundled_font_embedded_and_the_japanese_and_english_text_selectabl
             let info = tool("pdfinfo", &[s(&pdf)]);
             assert!(info.contains(&format!("Pages:           {pages}")), "{info}");
             assert!(info.contains("Producer:        Tabiji"), "{info}");
+            let title = map["map"]["info"]["title"].as_str().unwrap();
+            assert!(info.contains(&format!("Title:           {title}")), "{info}");
+            assert!(info.contains("CreationDate:"), "{info}");
             let text = squeezed(&tool("pdftotext", &[s(&pdf), "-"]));
             for stage in names(&map["map"]["stages"]) {
                 assert!(text.contains(&squeezed(&stage)), "{lang} {page}: stage {stage}");

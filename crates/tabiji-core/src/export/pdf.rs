@@ -223,7 +223,8 @@ mod tests {
         let pdf = render(&map, &Include::default(), &options).unwrap();
         let document = lopdf::Document::load_mem(&pdf).unwrap();
         let (_, page) = document.get_pages().into_iter().next().unwrap();
-        let media_box = document.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
+        let media_box =
+            document.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
         let sides: Vec<f32> = media_box.iter().map(|v| v.as_float().unwrap()).collect();
         let (width, height) = (sides[2] - sides[0], sides[3] - sides[1]);
         assert!(height <= MAX_PAGE_POINTS + 0.01 && width < height, "{width} × {height}");
