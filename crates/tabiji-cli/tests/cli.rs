@@ -144,3 +144,21 @@ fn relative_paths_work_from_the_current_folder() {
     let info = run(&["info", "map.tabiji"]);
     assert!(String::from_utf8_lossy(&info.stdout).contains("Interest → Consideration"));
 }
+
+#[test]
+fn report_names_the_bottleneck_low_return_touchpoints_and_hand_off_gaps() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b2b.tabiji");
+    ok(&["new", s(&file), "--template", "b2b", "--lang", "en"]);
+    let report: serde_json::Value = serde_json::from_str(&ok(&["report", s(&file), "--json"])).unwrap();
+    let stages = report["stages"].as_array().unwrap();
+    let lowest = stages
+        .iter()
+        .min_by(|a, b| a["attainment"].as_f64().unwrap().total_cmp(&b["attainment"].as_f64().unwrap()))
+        .unwrap();
+    assert_eq!(report["bottleneck"], lowest["stage_id"], "the stage furthest below target");
+    assert!(report["touchpoints"].as_array().unwrap().iter().any(|t| t["low_return"] == true));
+    assert!(report["gaps"].as_array().unwrap().iter().any(|g| g["kind"] == "hand_off_while_mood_drops"));
+    let text = ok(&["report", s(&file)]);
+    assert!(text.contains("<- bottleneck") && text.contains("hands over to"), "{text}");
+}

@@ -6,11 +6,14 @@
 //! - [`document`]: an open map with undo and redo;
 //! - [`layout`], [`text`], [`fonts`], [`icons`] and [`theme`]: the geometry and colours every
 //!   painter draws, measured with the bundled font;
+//! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map to reopen it;
+//! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
 //!   [`generated`]: large made-up maps for benchmarks.
 
+pub mod analysis;
 pub mod catalogue;
 pub mod document;
 pub mod error;

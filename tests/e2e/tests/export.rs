@@ -93,6 +93,21 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     assert_eq!(pngs.len(), 1);
     let (width, height, _) = decode(&std::fs::read(&pngs[0]).unwrap());
 
+    // SVG, and the cards and KPIs as CSV.
+    for format in ["svg", "csv_cards", "csv_kpis"] {
+        app.testid("export-button").await.click().await.unwrap();
+        app.testid(&format!("export-format-{format}")).await.click().await.unwrap();
+        app.testid("export-beside").await.click().await.unwrap();
+        notice(&app).await;
+    }
+    let svg = std::fs::read_to_string(&files_with_extension(&library, "svg")[0]).unwrap();
+    assert!(svg.contains("<svg") && svg.contains(">認知</text>"), "an SVG with the stage names as text");
+    let csvs: Vec<String> =
+        files_with_extension(&library, "csv").iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    assert_eq!(csvs.len(), 2, "the cards and the KPIs");
+    assert!(csvs.iter().any(|c| c.starts_with("\u{FEFF}ステージ,レーン,種類,テキスト")), "the cards' CSV");
+    assert!(csvs.iter().any(|c| c.starts_with("\u{FEFF}ステージ,KPI,単位")), "the KPIs' CSV");
+
     // Copy as PNG (2×, every lane) puts a picture on the clipboard.
     app.testid("viewport").await.send_keys(Key::Control + Key::Shift + "c").await.unwrap();
     assert!(notice(&app).await.contains("クリップボード"));
@@ -188,4 +203,49 @@ async fn the_png_export_looks_like_the_canvas() {
     assert!(mean < 4.0, "mean difference {mean:.2}");
     assert!(far_share < 0.03, "{:.2} % of pixels differ by more than 64", far_share * 100.0);
     app.quit().await;
+}
+
+/// Runs xdotool with `args`; returns its output.
+fn xdotool(args: &[&str]) -> String {
+    String::from_utf8(tool("xdotool", args)).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_exported_pdf_opens_from_open_as_a_new_editable_map() {
+    let app = App::start("en").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    app.testid("export-button").await.click().await.unwrap();
+    app.testid("export-beside").await.click().await.unwrap();
+    notice(&app).await;
+    let pdf = files_with_extension(app.library(), "pdf").pop().unwrap();
+    app.testid("back-to-library").await.click().await.unwrap();
+
+    // Open… shows GTK's file chooser; a person types the path and presses Enter.
+    let windows_before = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
+    app.testid("open-map").await.click().await.unwrap();
+    let started = Instant::now();
+    let chooser = loop {
+        let now = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
+        if let Some(new) = now.lines().find(|w| !windows_before.lines().any(|b| b == *w)) {
+            break new.to_owned();
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "the file chooser did not appear");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    xdotool(&["windowfocus", "--sync", &chooser]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["type", "--delay", "20", pdf.to_str().unwrap()]);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    xdotool(&["key", "Return"]);
+
+    app.testid("canvas").await;
+    let title = app.testid("map-title").await.text().await.unwrap();
+    app.screenshot("export-reopened-pdf").await;
+    let folders = app.quit().await;
+    let maps = map_files(folders.library.path());
+    assert_eq!(maps.len(), 2, "the PDF became a second map in the library: {maps:?}");
+    let (first, second) = (export_json(&maps[0]), export_json(&maps[1]));
+    assert_eq!(first, second, "the reopened map is the exported one");
+    assert_eq!(title, first["info"]["title"].as_str().unwrap());
 }

@@ -1,0 +1,341 @@
+//! What a map says when read as a whole: how each stage's KPIs stand against target and which
+//! stage falls furthest short (the bottleneck), which touchpoints cost much and return little,
+//! spend and effect per channel and per department, and where nobody owns a stage or a
+//! touchpoint or ownership changes hands while a buyer's mood drops.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::model::{CardKind, Id, Map};
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Report {
+    pub stages: Vec<StageStanding>,
+    /// The stage whose KPIs fall furthest below target, if any falls below.
+    pub bottleneck: Option<Id>,
+    /// Touchpoints with both a cost and an effect, in map order.
+    pub touchpoints: Vec<TouchpointReturn>,
+    pub by_channel: Vec<Total>,
+    pub by_department: Vec<Total>,
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StageStanding {
+    pub stage_id: Id,
+    /// The mean of actual ÷ target over the stage's KPIs that have both (1.0 = on target).
+    pub attainment: Option<f64>,
+    /// How many KPIs that mean is over.
+    pub kpis: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct TouchpointReturn {
+    pub card_id: Id,
+    pub stage_id: Id,
+    pub cost: f64,
+    pub effect: f64,
+    /// Effect per unit of cost; `None` when the touchpoint costs nothing.
+    pub effect_per_cost: Option<f64>,
+    /// Returns less than half of what the map's touchpoints return per unit of cost (median).
+    pub low_return: bool,
+}
+
+/// Spend and effect summed over the touchpoints of one channel or department.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Total {
+    pub id: Id,
+    pub cost: f64,
+    pub effect: f64,
+    pub touchpoints: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Gap {
+    /// No card in the stage names an owning department.
+    StageWithoutOwner { stage_id: Id },
+    /// A touchpoint that no department owns.
+    TouchpointWithoutOwner { card_id: Id, stage_id: Id },
+    /// The owning department changes from one stage to the next while a buyer's emotion drops.
+    HandOffWhileMoodDrops {
+        from_stage: Id,
+        to_stage: Id,
+        from_department: Id,
+        to_department: Id,
+        persona_id: Id,
+        /// How far the persona's mean score falls between the two stages.
+        drop: f64,
+    },
+}
+
+/// Fewer touchpoints with figures than this make no median worth judging against.
+const MIN_TOUCHPOINTS_FOR_RETURN: usize = 3;
+
+pub fn report(map: &Map) -> Report {
+    let stages = standings(map);
+    let bottleneck = stages
+        .iter()
+        .filter_map(|s| Some((s, s.attainment.filter(|a| *a < 1.0)?)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(s, _)| s.stage_id.clone());
+    let touchpoints = returns(map);
+    Report {
+        stages,
+        bottleneck,
+        by_channel: totals(map, &touchpoints, |card| card.channel_id.as_ref()),
+        by_department: totals(map, &touchpoints, |card| card.department_id.as_ref()),
+        touchpoints,
+        gaps: gaps(map),
+    }
+}
+
+fn standings(map: &Map) -> Vec<StageStanding> {
+    map.stages
+        .iter()
+        .map(|stage| {
+            let ratios: Vec<f64> = map
+                .kpis
+                .iter()
+                .filter(|k| k.stage_id == stage.id)
+                .filter_map(|k| match (k.actual, k.target) {
+                    (Some(actual), Some(target)) if target != 0.0 => Some(actual / target),
+                    _ => None,
+                })
+                .collect();
+            let attainment = (!ratios.is_empty()).then(|| ratios.iter().sum::<f64>() / ratios.len() as f64);
+            StageStanding { stage_id: stage.id.clone(), attainment, kpis: ratios.len() }
+        })
+        .collect()
+}
+
+fn returns(map: &Map) -> Vec<TouchpointReturn> {
+    let mut touchpoints: Vec<TouchpointReturn> = map
+        .stages
+        .iter()
+        .flat_map(|stage| map.cards.iter().filter(move |c| c.stage_id == stage.id))
+        .filter(|c| c.kind == CardKind::Touchpoint)
+        .filter_map(|c| {
+            let (cost, effect) = (c.cost?, c.effect?);
+            Some(TouchpointReturn {
+                card_id: c.id.clone(),
+                stage_id: c.stage_id.clone(),
+                cost,
+                effect,
+                effect_per_cost: (cost > 0.0).then(|| effect / cost),
+                low_return: false,
+            })
+        })
+        .collect();
+    let mut rates: Vec<f64> = touchpoints.iter().filter_map(|t| t.effect_per_cost).collect();
+    if rates.len() >= MIN_TOUCHPOINTS_FOR_RETURN {
+        rates.sort_by(f64::total_cmp);
+        let median = rates[rates.len() / 2];
+        for touchpoint in &mut touchpoints {
+            touchpoint.low_return = touchpoint.effect_per_cost.is_some_and(|rate| rate < median / 2.0);
+        }
+    }
+    touchpoints
+}
+
+fn totals(
+    map: &Map,
+    touchpoints: &[TouchpointReturn],
+    key: impl Fn(&crate::model::Card) -> Option<&Id>,
+) -> Vec<Total> {
+    let mut sums: BTreeMap<&Id, Total> = BTreeMap::new();
+    for touchpoint in touchpoints {
+        let Some(card) = map.cards.iter().find(|c| c.id == touchpoint.card_id) else { continue };
+        let Some(id) = key(card) else { continue };
+        let total = sums.entry(id).or_insert_with(|| Total {
+            id: id.clone(),
+            cost: 0.0,
+            effect: 0.0,
+            touchpoints: 0,
+        });
+        total.cost += touchpoint.cost;
+        total.effect += touchpoint.effect;
+        total.touchpoints += 1;
+    }
+    sums.into_values().collect()
+}
+
+fn gaps(map: &Map) -> Vec<Gap> {
+    let mut gaps = Vec::new();
+    let owner_of = |stage_id: &str| -> Option<&Id> {
+        let in_stage = || map.cards.iter().filter(move |c| c.stage_id == stage_id);
+        // The owner lane says who owns the stage; failing that, whoever owns its touchpoints.
+        in_stage()
+            .filter(|c| c.kind == CardKind::Owner)
+            .find_map(|c| c.department_id.as_ref())
+            .or_else(|| in_stage().find_map(|c| c.department_id.as_ref()))
+    };
+    for stage in &map.stages {
+        if owner_of(&stage.id).is_none() {
+            gaps.push(Gap::StageWithoutOwner { stage_id: stage.id.clone() });
+        }
+        for card in map.cards.iter().filter(|c| c.stage_id == stage.id && c.kind == CardKind::Touchpoint) {
+            if card.department_id.is_none() {
+                gaps.push(Gap::TouchpointWithoutOwner {
+                    card_id: card.id.clone(),
+                    stage_id: stage.id.clone(),
+                });
+            }
+        }
+    }
+    for pair in map.stages.windows(2) {
+        let (from, to) = (&pair[0], &pair[1]);
+        let (Some(from_department), Some(to_department)) = (owner_of(&from.id), owner_of(&to.id)) else {
+            continue;
+        };
+        if from_department == to_department {
+            continue;
+        }
+        for persona in &map.personas {
+            let mean = |stage_id: &str| -> Option<f64> {
+                let scores: Vec<f64> = map
+                    .emotion_points
+                    .iter()
+                    .filter(|p| p.persona_id == persona.id && p.stage_id == stage_id)
+                    .map(|p| p.score)
+                    .collect();
+                (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+            };
+            if let (Some(before), Some(after)) = (mean(&from.id), mean(&to.id)) {
+                if after < before {
+                    gaps.push(Gap::HandOffWhileMoodDrops {
+                        from_stage: from.id.clone(),
+                        to_stage: to.id.clone(),
+                        from_department: from_department.clone(),
+                        to_department: to_department.clone(),
+                        persona_id: persona.id.clone(),
+                        drop: before - after,
+                    });
+                }
+            }
+        }
+    }
+    gaps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Card, EmotionPoint, Kpi, Language};
+    use crate::template::Template;
+
+    fn card(
+        id: &str,
+        stage: &str,
+        kind: CardKind,
+        department: Option<&str>,
+        figures: Option<(f64, f64)>,
+    ) -> Card {
+        Card {
+            id: id.into(),
+            stage_id: stage.into(),
+            lane_id: "ln_touchpoints".into(),
+            kind,
+            text: id.into(),
+            channel_id: Some("webinar".into()),
+            department_id: department.map(Into::into),
+            persona_id: None,
+            cost: figures.map(|f| f.0),
+            effect: figures.map(|f| f.1),
+            notes: String::new(),
+        }
+    }
+
+    fn kpi(id: &str, stage: &str, target: f64, actual: f64) -> Kpi {
+        Kpi {
+            id: id.into(),
+            stage_id: stage.into(),
+            name: id.into(),
+            unit: String::new(),
+            target: Some(target),
+            actual: Some(actual),
+            period: String::new(),
+            source: String::new(),
+        }
+    }
+
+    fn point(persona: &str, stage: &str, score: f64) -> EmotionPoint {
+        EmotionPoint {
+            id: format!("ep_{persona}_{stage}"),
+            persona_id: persona.into(),
+            stage_id: stage.into(),
+            x: 0.5,
+            score,
+            quote: String::new(),
+        }
+    }
+
+    /// The b2b template's five stages (st_1 … st_5) and buyers, with no cards, KPIs or points.
+    fn empty_map() -> Map {
+        let mut map = Template::B2b.build(Language::En, None);
+        map.cards.clear();
+        map.kpis.clear();
+        map.emotion_points.clear();
+        map
+    }
+
+    #[test]
+    fn the_bottleneck_is_the_stage_furthest_below_target() {
+        let mut map = empty_map();
+        map.kpis =
+            vec![kpi("a", "st_1", 100.0, 90.0), kpi("b", "st_2", 100.0, 40.0), kpi("c", "st_2", 10.0, 8.0)];
+        let report = report(&map);
+        assert!((report.stages[1].attainment.unwrap() - 0.6).abs() < 1e-9, "(0.4 + 0.8) / 2");
+        assert_eq!(report.stages[1].kpis, 2);
+        assert_eq!(report.bottleneck.as_deref(), Some("st_2"));
+
+        map.kpis = vec![kpi("a", "st_1", 100.0, 120.0)];
+        assert_eq!(super::report(&map).bottleneck, None, "nothing below target, no bottleneck");
+    }
+
+    #[test]
+    fn touchpoints_returning_under_half_the_median_are_flagged_and_totals_add_up() {
+        let mut map = empty_map();
+        map.cards = vec![
+            card("good", "st_1", CardKind::Touchpoint, Some("marketing"), Some((100.0, 50.0))),
+            card("fair", "st_1", CardKind::Touchpoint, Some("marketing"), Some((100.0, 40.0))),
+            card("poor", "st_2", CardKind::Touchpoint, Some("sales"), Some((1000.0, 10.0))),
+            card("free", "st_2", CardKind::Touchpoint, Some("sales"), Some((0.0, 5.0))),
+        ];
+        let report = report(&map);
+        let flagged: Vec<&str> =
+            report.touchpoints.iter().filter(|t| t.low_return).map(|t| t.card_id.as_str()).collect();
+        assert_eq!(flagged, ["poor"]);
+        let sales = report.by_department.iter().find(|t| t.id == "sales").unwrap();
+        assert_eq!((sales.cost, sales.effect, sales.touchpoints), (1000.0, 15.0, 2));
+        assert_eq!(report.by_channel.len(), 1);
+    }
+
+    #[test]
+    fn ownerless_stages_and_touchpoints_and_hand_offs_while_the_mood_drops_are_gaps() {
+        let mut map = empty_map();
+        map.stages.truncate(3);
+        map.cards = vec![
+            card("own1", "st_1", CardKind::Owner, Some("marketing"), None),
+            card("own2", "st_2", CardKind::Owner, Some("sales"), None),
+            card("orphan", "st_2", CardKind::Touchpoint, None, None),
+        ];
+        let persona = map.personas[0].id.clone();
+        map.emotion_points = vec![point(&persona, "st_1", 1.0), point(&persona, "st_2", -0.5)];
+        let gaps = report(&map).gaps;
+        assert!(gaps.contains(&Gap::StageWithoutOwner { stage_id: "st_3".into() }), "{gaps:?}");
+        assert!(
+            gaps.contains(&Gap::TouchpointWithoutOwner { card_id: "orphan".into(), stage_id: "st_2".into() })
+        );
+        assert!(gaps.contains(&Gap::HandOffWhileMoodDrops {
+            from_stage: "st_1".into(),
+            to_stage: "st_2".into(),
+            from_department: "marketing".into(),
+            to_department: "sales".into(),
+            persona_id: persona,
+            drop: 1.5,
+        }));
+    }
+}
