@@ -77,6 +77,11 @@ enum Command {
     },
     /// Check a map file: database integrity, schema version and the map's invariants.
     Validate { file: PathBuf },
+    /// Work with KPIs.
+    Kpi {
+        #[command(subcommand)]
+        command: KpiCommand,
+    },
     /// Read the map as a whole: the bottleneck stage, touchpoints that cost much and return
     /// little, spend and effect per channel and department, and ownership gaps.
     Report {
@@ -84,6 +89,22 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum KpiCommand {
+    /// Import actuals from a CSV export (UTF-8 or Shift_JIS, comma or tab); each period is kept
+    /// as a snapshot. Nothing is imported when any row is wrong.
+    Import {
+        file: PathBuf,
+        csv: PathBuf,
+        /// The period of every row (e.g. 2026-11), when the CSV has no period column.
+        #[arg(long)]
+        period: Option<String>,
+        /// A JSON file naming the columns: {"kpi": "…", "actual": "…", "period": "…", "stage": "…"}.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
     },
 }
 
@@ -210,6 +231,9 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Apply { file, ops, progress } => apply(&file, &ops, progress),
         Command::Validate { file } => validate_file(&file),
         Command::Report { file, json } => report(&file, json),
+        Command::Kpi { command: KpiCommand::Import { file, csv, period, mapping } } => {
+            import_actuals(&file, &csv, period.as_deref(), mapping.as_deref())
+        }
     }
 }
 
@@ -392,4 +416,37 @@ fn report(file: &Path, as_json: bool) -> Result<(), Failure> {
         out.push_str(&format!("  {line}\n"));
     }
     write_output(None, out.as_bytes())
+}
+
+fn import_actuals(
+    file: &Path,
+    csv: &Path,
+    period: Option<&str>,
+    mapping: Option<&Path>,
+) -> Result<(), Failure> {
+    let in_file = |path: &Path, e: Error| Failure(format!("{}: {e} [{}]", path.display(), e.code()));
+    let mapping = match mapping {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| in_file(path, Error::Io { path: path.to_owned(), source: e }))?;
+            serde_json::from_str(&text)
+                .map_err(|e| Failure(format!("{}: not a column mapping: {e}", path.display())))?
+        }
+        None => tabiji_core::actuals::Mapping::default(),
+    };
+    let bytes =
+        std::fs::read(csv).map_err(|e| in_file(csv, Error::Io { path: csv.to_owned(), source: e }))?;
+    let mut document = Document::open(file)?;
+    let plan = tabiji_core::actuals::plan(&document.map()?, &bytes, &mapping, period)
+        .map_err(|e| in_file(csv, e))?;
+    if let Some(op) = plan.op {
+        document.apply(op)?;
+    }
+    println!(
+        "imported {} row(s) for {} KPI(s), period(s): {}",
+        plan.rows,
+        plan.kpis,
+        plan.periods.join(", ")
+    );
+    Ok(())
 }

@@ -258,6 +258,7 @@ mod tests {
             actual: Some(actual),
             period: String::new(),
             source: String::new(),
+            history: Vec::new(),
         }
     }
 

@@ -41,6 +41,16 @@ pub enum Error {
     Export(String),
     #[error("no map to import: {0}")]
     NoMapInside(String),
+    #[error("{}", csv_problems(problems, *total))]
+    BadCsv { problems: Vec<String>, total: usize },
+}
+
+fn csv_problems(problems: &[String], total: usize) -> String {
+    let listed = problems.join("; ");
+    match total.saturating_sub(problems.len()) {
+        0 => format!("nothing was imported: {listed}"),
+        more => format!("nothing was imported: {listed}; and {more} more problem(s)"),
+    }
 }
 
 impl Error {
@@ -62,6 +72,7 @@ impl Error {
             Error::NothingToReplay(_) => "history.empty",
             Error::Export(_) => "export.failed",
             Error::NoMapInside(_) => "import.no_map",
+            Error::BadCsv { .. } => "import.bad_csv",
         }
     }
 

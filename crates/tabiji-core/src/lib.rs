@@ -6,13 +6,16 @@
 //! - [`document`]: an open map with undo and redo;
 //! - [`layout`], [`text`], [`fonts`], [`icons`] and [`theme`]: the geometry and colours every
 //!   painter draws, measured with the bundled font;
+//! - [`actuals`]: KPI actuals imported from CRM and marketing-automation CSV exports;
 //! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map to reopen it;
+//! - [`actuals`]: KPI actuals imported from CRM and marketing-automation CSV exports;
 //! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
 //!   [`generated`]: large made-up maps for benchmarks.
 
+pub mod actuals;
 pub mod analysis;
 pub mod catalogue;
 pub mod document;

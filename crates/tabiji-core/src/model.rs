@@ -296,6 +296,18 @@ pub struct Kpi {
     pub period: String,
     #[serde(default)]
     pub source: String,
+    /// Actuals of earlier periods, one per period, oldest first; `actual` and `period` are the
+    /// latest. Each CSV import of actuals adds or replaces a period here.
+    #[serde(default)]
+    pub history: Vec<PeriodActual>,
+}
+
+/// A KPI's actual for one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodActual {
+    pub period: String,
+    pub actual: f64,
 }
 
 /// A whole map.

@@ -663,6 +663,7 @@ fn b2b(lang: Language) -> Map {
             actual: Some(k.actual),
             period: "2026-Q3".to_owned(),
             source: k.source.to_owned(),
+            history: Vec::new(),
         });
     }
     map

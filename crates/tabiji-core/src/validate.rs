@@ -174,8 +174,32 @@ pub fn kpi(k: &Kpi) -> Checked {
         return Err(Problem::at("target", format!("{v} is not a number")));
     }
     label("period", &k.period)?;
-    label("source", &k.source)
+    label("source", &k.source)?;
+    if k.history.len() > MAX_KPI_PERIODS {
+        return Err(Problem::at(
+            "history",
+            format!("holds {} periods; at most {MAX_KPI_PERIODS}", k.history.len()),
+        ));
+    }
+    let mut periods = std::collections::HashSet::new();
+    for (i, entry) in k.history.iter().enumerate() {
+        let at = |field: &str| format!("history[{i}].{field}");
+        if entry.period.trim().is_empty() {
+            return Err(Problem::at(at("period"), "is empty"));
+        }
+        label(&at("period"), &entry.period)?;
+        if !entry.actual.is_finite() {
+            return Err(Problem::at(at("actual"), format!("{} is not a number", entry.actual)));
+        }
+        if !periods.insert(entry.period.as_str()) {
+            return Err(Problem::at(at("period"), format!("{:?} appears twice", entry.period)));
+        }
+    }
+    Ok(())
 }
+
+/// How many periods of actuals a KPI keeps (ten years of months, with room to spare).
+pub const MAX_KPI_PERIODS: usize = 1_000;
 
 /// Every invariant of a whole map, with JSON paths (`cards[3].stage_id`). Empty when all hold.
 pub fn map(m: &Map) -> Vec<Problem> {

@@ -262,6 +262,7 @@ fn resolve(map: &Map, i: &Intent) -> Option<Op> {
                 actual: None,
                 period: String::new(),
                 source: String::new(),
+                history: Vec::new(),
             },
             index: None,
         },

@@ -83,6 +83,7 @@ patch!(KpiPatch for Kpi {
     actual: Option<f64>,
     period: String,
     source: String,
+    history: Vec<PeriodActual>,
 });
 
 #[cfg(test)]

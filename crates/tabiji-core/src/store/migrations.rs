@@ -8,11 +8,15 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))]));
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("migrations/001_initial.sql")),
+        M::up(include_str!("migrations/002_kpi_history.sql")),
+    ])
+});
 
 /// The schema this version writes. Files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
@@ -40,5 +44,26 @@ mod tests {
         migrate(&mut conn, Path::new(":memory:")).unwrap();
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_schema_1_file_keeps_its_kpis_and_gains_an_empty_history() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))])
+            .to_latest(&mut conn)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO stage (id, position, name, width) VALUES ('st_1', 0, '認知', 280);\n\
+             INSERT INTO kpi (id, stage_id, position, name, unit, target, actual, period, source)\n\
+             VALUES ('kp_1', 'st_1', 0, '資料請求', '件', 300, 240, '2026-Q3', 'MA');",
+        )
+        .unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let (actual, history): (f64, String) = conn
+            .query_row("SELECT actual, history FROM kpi WHERE id = 'kp_1'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((actual, history.as_str()), (240.0, "[]"));
     }
 }

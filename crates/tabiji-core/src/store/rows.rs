@@ -385,7 +385,7 @@ impl Row for Kpi {
     const TABLE: &'static str = "kpi";
     const NOUN: &'static str = "KPI";
     const COLUMNS: &'static [&'static str] =
-        &["stage_id", "name", "unit", "target", "actual", "period", "source"];
+        &["stage_id", "name", "unit", "target", "actual", "period", "source", "history"];
     fn id(&self) -> &str {
         &self.id
     }
@@ -398,6 +398,7 @@ impl Row for Kpi {
             opt_real(self.actual),
             text(&self.period),
             text(&self.source),
+            Value::Text(serde_json::to_string(&self.history).expect("numbers and text serialise")),
         ]
     }
     fn from_values(id: String, v: &mut Values) -> Result<Self> {
@@ -410,6 +411,8 @@ impl Row for Kpi {
             actual: v.opt_real()?,
             period: v.text()?,
             source: v.text()?,
+            history: serde_json::from_str(&v.text()?)
+                .map_err(|e| Error::invalid(format!("a KPI's history is not readable: {e}")))?,
         })
     }
 }

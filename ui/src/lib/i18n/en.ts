@@ -198,6 +198,7 @@ export const en = {
   "error.import.bad_field": "The imported data has an invalid field.",
   "error.history.empty": "There is nothing to undo or redo.",
   "error.export.failed": "The export could not be made.",
+  "error.import.bad_csv": "The CSV has problems; nothing was imported.",
   "error.import.no_map": "That file holds no Tabiji map to open.",
 } satisfies Record<string, string>;
 

@@ -201,5 +201,6 @@ export const ja: Record<MessageKey, string> = {
   "error.import.bad_field": "取り込んだデータに不正な項目があります。",
   "error.history.empty": "元に戻す・やり直す操作がありません。",
   "error.export.failed": "書き出しに失敗しました。",
+  "error.import.bad_csv": "CSV に問題があるため、何も取り込んでいません。",
   "error.import.no_map": "このファイルには開ける Tabiji のマップが入っていません。",
 };
