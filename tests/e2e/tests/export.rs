@@ -210,34 +210,45 @@ fn xdotool(args: &[&str]) -> String {
     String::from_utf8(tool("xdotool", args)).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn an_exported_pdf_opens_from_open_as_a_new_editable_map() {
-    let app = App::start("en").await;
-    app.testid("new-map").await.click().await.unwrap();
-    app.testid("canvas").await;
-    app.testid("export-button").await.click().await.unwrap();
-    app.testid("export-beside").await.click().await.unwrap();
-    notice(&app).await;
-    let pdf = files_with_extension(app.library(), "pdf").pop().unwrap();
-    app.testid("back-to-library").await.click().await.unwrap();
-
-    // Open… shows GTK's file chooser; a person types the path and presses Enter.
+/// Opens one of GTK's file dialogs with `open` and answers it with `path`, typed as a person
+/// would (a leading `/` puts the dialog's location field in front) and confirmed with Enter.
+async fn choose_in_gtk_dialog<F: std::future::Future<Output = ()>>(open: impl FnOnce() -> F, path: &Path) {
     let windows_before = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
-    app.testid("open-map").await.click().await.unwrap();
+    open().await;
     let started = Instant::now();
-    let chooser = loop {
+    let dialog = loop {
         let now = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
         if let Some(new) = now.lines().find(|w| !windows_before.lines().any(|b| b == *w)) {
             break new.to_owned();
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "the file chooser did not appear");
+        assert!(started.elapsed() < Duration::from_secs(10), "the file dialog did not appear");
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
-    xdotool(&["windowfocus", "--sync", &chooser]);
+    xdotool(&["windowfocus", "--sync", &dialog]);
     tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["type", "--delay", "20", pdf.to_str().unwrap()]);
+    xdotool(&["key", "ctrl+a"]);
+    xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
     tokio::time::sleep(Duration::from_millis(300)).await;
     xdotool(&["key", "Return"]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_exported_pdf_saved_with_the_dialog_opens_from_open_as_a_new_editable_map() {
+    let app = App::start("en").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    // Save as… shows GTK's save dialog; a person types where the file goes and presses Enter.
+    let pdf = app.library().join("sent-round.pdf");
+    app.testid("export-button").await.click().await.unwrap();
+    let save = app.testid("export-save").await;
+    choose_in_gtk_dialog(|| async { save.click().await.unwrap() }, &pdf).await;
+    assert!(notice(&app).await.contains("sent-round.pdf"));
+    assert!(pdf.exists(), "saved where the dialog said");
+    app.testid("back-to-library").await.click().await.unwrap();
+
+    // Open… shows GTK's file chooser; the PDF becomes a map again.
+    let open = app.testid("open-map").await;
+    choose_in_gtk_dialog(|| async { open.click().await.unwrap() }, &pdf).await;
 
     app.testid("canvas").await;
     let title = app.testid("map-title").await.text().await.unwrap();
