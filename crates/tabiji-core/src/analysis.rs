@@ -76,11 +76,7 @@ const MIN_TOUCHPOINTS_FOR_RETURN: usize = 3;
 
 pub fn report(map: &Map) -> Report {
     let stages = standings(map);
-    let bottleneck = stages
-        .iter()
-        .filter_map(|s| Some((s, s.attainment.filter(|a| *a < 1.0)?)))
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(s, _)| s.stage_id.clone());
+    let bottleneck = furthest_below_target(&stages);
     let touchpoints = returns(map);
     Report {
         stages,
@@ -90,6 +86,19 @@ pub fn report(map: &Map) -> Report {
         touchpoints,
         gaps: gaps(map),
     }
+}
+
+/// The stage whose KPIs fall furthest below target, if any falls below: what the canvas marks.
+pub fn bottleneck(map: &Map) -> Option<Id> {
+    furthest_below_target(&standings(map))
+}
+
+fn furthest_below_target(stages: &[StageStanding]) -> Option<Id> {
+    stages
+        .iter()
+        .filter_map(|s| Some((s, s.attainment.filter(|a| *a < 1.0)?)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(s, _)| s.stage_id.clone())
 }
 
 fn standings(map: &Map) -> Vec<StageStanding> {
@@ -291,6 +300,9 @@ mod tests {
         assert!((report.stages[1].attainment.unwrap() - 0.6).abs() < 1e-9, "(0.4 + 0.8) / 2");
         assert_eq!(report.stages[1].kpis, 2);
         assert_eq!(report.bottleneck.as_deref(), Some("st_2"));
+
+        let marked: Vec<bool> = crate::layout::layout(&map).stages.iter().map(|s| s.bottleneck).collect();
+        assert_eq!(marked, [false, true, false, false, false], "the layout marks it for the painters");
 
         map.kpis = vec![kpi("a", "st_1", 100.0, 120.0)];
         assert_eq!(super::report(&map).bottleneck, None, "nothing below target, no bottleneck");

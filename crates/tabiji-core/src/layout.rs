@@ -53,6 +53,8 @@ pub struct StageBox {
     pub column: Rect,
     /// The header's chevron as an SVG points list; the first stage's has a flat left edge.
     pub chevron: String,
+    /// The stage whose KPIs fall furthest below target (see [`crate::analysis::bottleneck`]).
+    pub bottleneck: bool,
     pub label: Vec<TextLine>,
 }
 
@@ -258,6 +260,7 @@ pub fn layout(map: &Map) -> Layout {
         curves: Vec::new(),
         icons: BTreeMap::new(),
     };
+    let bottleneck = crate::analysis::bottleneck(map);
     for (index, stage) in map.stages.iter().enumerate() {
         let x = columns[stage.id.as_str()].0;
         let header = Rect { x, y: 0.0, width: stage.width, height: STAGE_HEADER_HEIGHT };
@@ -267,6 +270,7 @@ pub fn layout(map: &Map) -> Layout {
             header,
             column: Rect { x, y: 0.0, width: stage.width, height: total_height },
             chevron: chevron(header, index == 0),
+            bottleneck: bottleneck.as_ref() == Some(&stage.id),
             label: centred_label(&stage.name, header, HEADER_FONT),
         });
     }

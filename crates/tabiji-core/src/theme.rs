@@ -52,6 +52,9 @@ pub fn stage(index: usize) -> &'static str {
 
 pub const STAGE_TEXT: &str = "#ffffff";
 
+/// The outline that marks the bottleneck stage's header.
+pub const BOTTLENECK: &str = "#d92d20";
+
 /// A KPI's bar colour.
 pub const fn kpi(status: KpiStatus) -> &'static str {
     match status {
@@ -98,6 +101,7 @@ pub fn to_json() -> serde_json::Value {
         },
         "stages": STAGES,
         "stageText": STAGE_TEXT,
+        "bottleneck": BOTTLENECK,
         "kpis": KpiStatus::ALL.iter().map(|&s| (snake_case_name(s), serde_json::json!(kpi(s)))).collect::<serde_json::Map<_, _>>(),
         "grid": GRID,
     })

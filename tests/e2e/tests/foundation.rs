@@ -47,6 +47,10 @@ async fn a_new_b2b_map_shows_its_five_stages_lanes_cards_and_curves() {
         app.testid(&format!("emotion-{persona}-0")).await;
         app.testid(&format!("persona-toggle-{persona}")).await;
     }
+    // The template's advocacy stage is furthest below its KPI targets: marked as the bottleneck.
+    let marked = app.all("[data-testid^='stage-'][data-bottleneck='true']").await;
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0].attr("data-testid").await.unwrap().as_deref(), Some("stage-4"));
     app.screenshot("map-b2b-ja").await;
 
     let folders = app.quit().await;

@@ -69,6 +69,18 @@ fn grid(svg: &mut Svg, layout: &Layout, transparent: bool) {
     }
     for stage in &layout.stages {
         svg.element("polygon", &[("points", &stage.chevron), ("fill", theme::stage(stage.index))], None);
+        if stage.bottleneck {
+            svg.element(
+                "polygon",
+                &[
+                    ("points", &stage.chevron),
+                    ("fill", "none"),
+                    ("stroke", theme::BOTTLENECK),
+                    ("stroke-width", "4"),
+                ],
+                None,
+            );
+        }
         text_lines(svg, &stage.label, theme::STAGE_TEXT);
     }
 }

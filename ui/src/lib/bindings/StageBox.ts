@@ -6,4 +6,8 @@ export type StageBox = { id: string, index: number, header: Rect, column: Rect,
 /**
  * The header's chevron as an SVG points list; the first stage's has a flat left edge.
  */
-chevron: string, label: Array<TextLine>, };
+chevron: string, 
+/**
+ * The stage whose KPIs fall furthest below target (see [`crate::analysis::bottleneck`]).
+ */
+bottleneck: boolean, label: Array<TextLine>, };

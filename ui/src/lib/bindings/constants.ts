@@ -33,6 +33,7 @@ export const THEME = {
       "text": "#1b4f8f"
     }
   },
+  "bottleneck": "#d92d20",
   "cards": {
     "action": {
       "dashed": false,

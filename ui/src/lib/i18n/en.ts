@@ -43,6 +43,7 @@ export const en = {
   "map.zoom.fit": "Fit map",
   "map.zoom.reset": "Actual size",
   "map.personas": "Emotion curves",
+  "map.bottleneck": "Bottleneck: this stage's KPIs fall furthest below target",
   "map.canvas": "Journey map: {title}",
   "map.emotion.point": "{persona}, {stage}: {score}",
 

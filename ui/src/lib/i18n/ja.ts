@@ -45,6 +45,7 @@ export const ja: Record<MessageKey, string> = {
   "map.zoom.fit": "全体を表示",
   "map.zoom.reset": "実寸",
   "map.personas": "感情曲線",
+  "map.bottleneck": "ボトルネック: KPI が目標を最も大きく下回っているステージ",
   "map.canvas": "ジャーニーマップ: {title}",
   "map.emotion.point": "{persona}、{stage}: {score}",
 

@@ -49,6 +49,7 @@ export function layoutWith(cards: CardAt[]): Layout {
       header: rect(100 + index * 200, 0, 200, 50),
       column: rect(100 + index * 200, 0, 200, 550),
       chevron: "",
+      bottleneck: false,
       label: [],
     })),
     lanes: lanes.map(([kind, y, height]) => ({
