@@ -335,17 +335,14 @@ fn report(file: &Path, as_json: bool) -> Result<(), Failure> {
         let text = serde_json::to_string_pretty(&report).expect("a report serialises");
         return write_output(None, format!("{text}\n").as_bytes());
     }
-    let name = |id: &str| -> String {
-        let names = map.stages.iter().map(|s| (&s.id, &s.name));
-        let names = names.chain(map.departments.iter().map(|d| (&d.id, &d.name)));
-        let names = names.chain(map.channels.iter().map(|c| (&c.id, &c.name)));
-        let names = names.chain(map.personas.iter().map(|p| (&p.id, &p.name)));
-        let names = names.chain(map.cards.iter().map(|c| (&c.id, &c.text)));
-        names
-            .into_iter()
-            .find(|(key, _)| key.as_str() == id)
-            .map_or_else(|| id.to_owned(), |(_, n)| n.clone())
-    };
+    let names: std::collections::HashMap<&str, &str> = (map.stages.iter().map(|s| (&s.id, &s.name)))
+        .chain(map.departments.iter().map(|d| (&d.id, &d.name)))
+        .chain(map.channels.iter().map(|c| (&c.id, &c.name)))
+        .chain(map.personas.iter().map(|p| (&p.id, &p.name)))
+        .chain(map.cards.iter().map(|c| (&c.id, &c.text)))
+        .map(|(id, name)| (id.as_str(), name.as_str()))
+        .collect();
+    let name = |id: &str| -> String { names.get(id).copied().unwrap_or(id).to_owned() };
     let mut out = String::new();
     out.push_str("KPIs against target, by stage:\n");
     for stage in &report.stages {

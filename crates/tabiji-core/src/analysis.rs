@@ -3,7 +3,7 @@
 //! spend and effect per channel and per department, and where nobody owns a stage or a
 //! touchpoint or ownership changes hands while a buyer's mood drops.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -154,9 +154,10 @@ fn totals(
     touchpoints: &[TouchpointReturn],
     key: impl Fn(&crate::model::Card) -> Option<&Id>,
 ) -> Vec<Total> {
+    let cards: HashMap<&str, &crate::model::Card> = map.cards.iter().map(|c| (c.id.as_str(), c)).collect();
     let mut sums: BTreeMap<&Id, Total> = BTreeMap::new();
     for touchpoint in touchpoints {
-        let Some(card) = map.cards.iter().find(|c| c.id == touchpoint.card_id) else { continue };
+        let Some(card) = cards.get(touchpoint.card_id.as_str()) else { continue };
         let Some(id) = key(card) else { continue };
         let total = sums.entry(id).or_insert_with(|| Total {
             id: id.clone(),

@@ -116,6 +116,15 @@ pub enum CardKind {
     Note,
 }
 
+/// The name serde gives a unit enum variant (`pain_point`): how such values are stored in the
+/// file and keyed in the UI's theme.
+pub fn variant_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => unreachable!("only unit enum variants are named"),
+    }
+}
+
 impl CardKind {
     pub const ALL: [CardKind; 7] = [
         CardKind::Touchpoint,

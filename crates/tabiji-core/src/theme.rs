@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::layout::KpiStatus;
-use crate::model::{CardKind, ChannelMode};
+use crate::model::{variant_name, CardKind, ChannelMode};
 
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct CardColours {
@@ -93,7 +93,7 @@ pub const GRID: GridColours = GridColours {
 /// (`none` for department badges), stage colours, KPI bar colours by status, and the grid.
 pub fn to_json() -> serde_json::Value {
     serde_json::json!({
-        "cards": CardKind::ALL.iter().map(|&k| (snake_case_name(k), serde_json::json!(card(k)))).collect::<serde_json::Map<_, _>>(),
+        "cards": CardKind::ALL.iter().map(|&k| (variant_name(&k), serde_json::json!(card(k)))).collect::<serde_json::Map<_, _>>(),
         "badges": {
             "offline": badge(Some(ChannelMode::Offline)),
             "online": badge(Some(ChannelMode::Online)),
@@ -102,15 +102,7 @@ pub fn to_json() -> serde_json::Value {
         "stages": STAGES,
         "stageText": STAGE_TEXT,
         "bottleneck": BOTTLENECK,
-        "kpis": KpiStatus::ALL.iter().map(|&s| (snake_case_name(s), serde_json::json!(kpi(s)))).collect::<serde_json::Map<_, _>>(),
+        "kpis": KpiStatus::ALL.iter().map(|&s| (variant_name(&s), serde_json::json!(kpi(s)))).collect::<serde_json::Map<_, _>>(),
         "grid": GRID,
     })
-}
-
-/// The name serde gives a unit variant (`pain_point`), for keys of the JSON theme.
-fn snake_case_name(value: impl Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(name)) => name,
-        other => unreachable!("a unit variant serialises as a string, not {other:?}"),
-    }
 }

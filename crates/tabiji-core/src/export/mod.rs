@@ -77,7 +77,7 @@ pub fn render(map: &Map, request: &Request) -> Result<Vec<u8>> {
     let include = &request.include;
     Ok(match request.format {
         Format::Json => json::to_json(map).into_bytes(),
-        Format::Svg => image_svg(map, include, request.transparent).1.into_bytes(),
+        Format::Svg => drawing(map, include, request.transparent, Some(json::to_json(map))).1.into_bytes(),
         Format::Png => png::render(
             map,
             include,
@@ -118,14 +118,17 @@ impl Include {
     }
 }
 
-/// The layout and SVG of `map` for an image export, with the whole map embedded.
-fn image_svg(map: &Map, include: &Include, transparent: bool) -> (Layout, String) {
+/// The layout and SVG of `map` as an image shows it. Only the SVG export carries the map in the
+/// SVG itself (`embedded_map`); PNG and PDF attach it their own way and rasterise an SVG without
+/// it, so that the map's JSON is neither parsed nor written twice.
+fn drawing(
+    map: &Map,
+    include: &Include,
+    transparent: bool,
+    embedded_map: Option<String>,
+) -> (Layout, String) {
     let layout = layout::layout(&include.apply(map));
-    let options = svg::SvgOptions {
-        transparent,
-        embedded_map: Some(json::to_json(map)),
-        title: map.info.title.clone(),
-    };
+    let options = svg::SvgOptions { transparent, embedded_map, title: map.info.title.clone() };
     let svg = svg::render(&layout, &options);
     (layout, svg)
 }

@@ -12,7 +12,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::Document;
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use super::{image_svg, parse_svg, Include};
+use super::{drawing, parse_svg, Include};
 use crate::error::{Error, Result};
 use crate::fonts;
 use crate::model::Map;
@@ -66,7 +66,7 @@ impl Paper {
 }
 
 pub fn render(map: &Map, include: &Include, options: &PdfOptions) -> Result<Vec<u8>> {
-    let (layout, svg) = image_svg(map, include, false);
+    let (layout, svg) = drawing(map, include, false, None);
     let tree = parse_svg(&svg)?;
     let map_size = Size::from_wh(layout.width as f32, layout.height as f32)
         .ok_or_else(|| Error::Export("the map has no size".into()))?;

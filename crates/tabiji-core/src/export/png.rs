@@ -2,7 +2,7 @@
 
 use resvg::tiny_skia;
 
-use super::{image_svg, parse_svg, Include};
+use super::{drawing, parse_svg, Include};
 use crate::error::{Error, Result};
 use crate::model::Map;
 
@@ -35,7 +35,7 @@ pub fn rasterise(map: &Map, include: &Include, options: &PngOptions) -> Result<R
     if !SCALES.contains(&options.scale) {
         return Err(Error::invalid(format!("PNG scale {} is not between 1 and 4", options.scale)));
     }
-    let (layout, svg) = image_svg(map, include, options.transparent);
+    let (layout, svg) = drawing(map, include, options.transparent, None);
     let tree = parse_svg(&svg)?;
     let scale = options.scale as f32;
     let width = (layout.width as f32 * scale).ceil() as u32;

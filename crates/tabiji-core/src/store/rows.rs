@@ -76,10 +76,7 @@ impl Values {
 
 /// A unit enum's snake_case name, as stored.
 pub(crate) fn enum_name<T: Serialize>(value: &T) -> Value {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => Value::Text(s),
-        _ => unreachable!("only unit enums are stored by name"),
-    }
+    Value::Text(variant_name(value))
 }
 
 fn text(s: &str) -> Value {
