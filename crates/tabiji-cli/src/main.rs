@@ -1,5 +1,8 @@
 //! `tabiji`: create, inspect, validate, edit and convert Tabiji maps without a window.
 
+mod report;
+mod revision;
+
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -82,13 +85,22 @@ enum Command {
         #[command(subcommand)]
         command: KpiCommand,
     },
-    /// Read the map as a whole: the bottleneck stage, touchpoints that cost much and return
-    /// little, spend and effect per channel and department, and ownership gaps.
+    /// Read the map as a whole: the funnel's conversion per period, the bottleneck stage,
+    /// touchpoints that cost much and return little, spend and effect per channel and
+    /// department, and ownership gaps.
     Report {
         file: PathBuf,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Judge the KPIs on this period's actuals instead of each one's latest.
+        #[arg(long)]
+        period: Option<String>,
+    },
+    /// Named revisions of a map, kept inside its file: save, list, compare, restore.
+    Revision {
+        #[command(subcommand)]
+        command: revision::RevisionCommand,
     },
 }
 
@@ -230,7 +242,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Apply { file, ops, progress } => apply(&file, &ops, progress),
         Command::Validate { file } => validate_file(&file),
-        Command::Report { file, json } => report(&file, json),
+        Command::Report { file, json, period } => report::print(&file, json, period.as_deref()),
+        Command::Revision { command } => revision::run(command),
         Command::Kpi { command: KpiCommand::Import { file, csv, period, mapping } } => {
             import_actuals(&file, &csv, period.as_deref(), mapping.as_deref())
         }
@@ -326,93 +339,6 @@ fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| Failure(e.to_string()))
         }
     }
-}
-
-fn report(file: &Path, as_json: bool) -> Result<(), Failure> {
-    let map = Document::open(file)?.map()?;
-    let report = tabiji_core::analysis::report(&map);
-    if as_json {
-        let text = serde_json::to_string_pretty(&report).expect("a report serialises");
-        return write_output(None, format!("{text}\n").as_bytes());
-    }
-    let names: std::collections::HashMap<&str, &str> = (map.stages.iter().map(|s| (&s.id, &s.name)))
-        .chain(map.departments.iter().map(|d| (&d.id, &d.name)))
-        .chain(map.channels.iter().map(|c| (&c.id, &c.name)))
-        .chain(map.personas.iter().map(|p| (&p.id, &p.name)))
-        .chain(map.cards.iter().map(|c| (&c.id, &c.text)))
-        .map(|(id, name)| (id.as_str(), name.as_str()))
-        .collect();
-    let name = |id: &str| -> String { names.get(id).copied().unwrap_or(id).to_owned() };
-    let mut out = String::new();
-    out.push_str("KPIs against target, by stage:\n");
-    for stage in &report.stages {
-        let standing = stage.attainment.map_or("no KPIs with target and actual".to_owned(), |a| {
-            format!("{:.0} % of target over {} KPI(s)", a * 100.0, stage.kpis)
-        });
-        let mark = if report.bottleneck.as_ref() == Some(&stage.stage_id) { "  <- bottleneck" } else { "" };
-        out.push_str(&format!("  {}: {standing}{mark}\n", name(&stage.stage_id)));
-    }
-    out.push_str("Low-return touchpoints (under half the median effect per cost):\n");
-    let low: Vec<_> = report.touchpoints.iter().filter(|t| t.low_return).collect();
-    if low.is_empty() {
-        out.push_str("  none\n");
-    }
-    for t in low {
-        out.push_str(&format!(
-            "  {} ({}): cost {}, effect {}\n",
-            name(&t.card_id),
-            name(&t.stage_id),
-            t.cost,
-            t.effect
-        ));
-    }
-    for (title, totals) in [
-        ("Spend and effect by channel:", &report.by_channel),
-        ("Spend and effect by department:", &report.by_department),
-    ] {
-        out.push_str(title);
-        out.push('\n');
-        for total in totals.iter() {
-            let touchpoints = total.touchpoints;
-            out.push_str(&format!(
-                "  {}: cost {}, effect {} ({touchpoints} touchpoint(s))\n",
-                name(&total.id),
-                total.cost,
-                total.effect
-            ));
-        }
-    }
-    out.push_str("Ownership gaps:\n");
-    if report.gaps.is_empty() {
-        out.push_str("  none\n");
-    }
-    for gap in &report.gaps {
-        let line = match gap {
-            tabiji_core::analysis::Gap::StageWithoutOwner { stage_id } => {
-                format!("{}: no owning department", name(stage_id))
-            }
-            tabiji_core::analysis::Gap::TouchpointWithoutOwner { card_id, stage_id } => {
-                format!("{}: touchpoint \"{}\" has no owning department", name(stage_id), name(card_id))
-            }
-            tabiji_core::analysis::Gap::HandOffWhileMoodDrops {
-                from_stage,
-                to_stage,
-                from_department,
-                to_department,
-                persona_id,
-                drop,
-            } => format!(
-                "{} -> {}: {} hands over to {} while {}'s emotion drops by {drop:.1}",
-                name(from_stage),
-                name(to_stage),
-                name(from_department),
-                name(to_department),
-                name(persona_id)
-            ),
-        };
-        out.push_str(&format!("  {line}\n"));
-    }
-    write_output(None, out.as_bytes())
 }
 
 fn import_actuals(

@@ -1,5 +1,6 @@
 //! What a map says when read as a whole: how each stage's KPIs stand against target and which
-//! stage falls furthest short (the bottleneck), which touchpoints cost much and return little,
+//! stage falls furthest short (the bottleneck), how the funnel converts from period to period,
+//! which touchpoints cost much and return little,
 //! spend and effect per channel and per department, and where nobody owns a stage or a
 //! touchpoint or ownership changes hands while a buyer's mood drops.
 
@@ -8,13 +9,19 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{CardKind, Id, Map};
+use crate::model::{CardKind, Id, Kpi, Map};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Report {
+    /// The period the standings are for (`None`: each KPI's latest actual).
+    pub period: Option<String>,
+    /// Every period some KPI has an actual for, in order.
+    pub periods: Vec<String>,
     pub stages: Vec<StageStanding>,
     /// The stage whose KPIs fall furthest below target, if any falls below.
     pub bottleneck: Option<Id>,
+    /// Conversion from each funnel KPI to the next, in map order.
+    pub funnel: Vec<FunnelStep>,
     /// Touchpoints with both a cost and an effect, in map order.
     pub touchpoints: Vec<TouchpointReturn>,
     pub by_channel: Vec<Total>,
@@ -41,6 +48,22 @@ pub struct TouchpointReturn {
     pub effect_per_cost: Option<f64>,
     /// Returns less than half of what the map's touchpoints return per unit of cost (median).
     pub low_return: bool,
+}
+
+/// One step of the funnel: from a funnel KPI to the next one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FunnelStep {
+    pub from_kpi: Id,
+    pub to_kpi: Id,
+    /// One per period of the report (all periods, or the one asked for).
+    pub conversions: Vec<Conversion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Conversion {
+    pub period: String,
+    /// `to ÷ from` in that period; `None` when either actual is missing or `from` is 0.
+    pub rate: Option<f64>,
 }
 
 /// Spend and effect summed over the touchpoints of one channel or department.
@@ -74,11 +97,20 @@ pub enum Gap {
 /// Fewer touchpoints with figures than this make no median worth judging against.
 const MIN_TOUCHPOINTS_FOR_RETURN: usize = 3;
 
-pub fn report(map: &Map) -> Report {
-    let stages = standings(map);
+/// The report on each KPI's latest actuals, or on those of `period`.
+pub fn report(map: &Map, period: Option<&str>) -> Report {
+    let stages = standings(map, period);
     let bottleneck = furthest_below_target(&stages);
     let touchpoints = returns(map);
+    let periods = periods(map);
+    let funnel_periods = match period {
+        Some(p) => vec![p.to_owned()],
+        None => periods.clone(),
+    };
     Report {
+        period: period.map(str::to_owned),
+        funnel: funnel(map, &funnel_periods),
+        periods,
         stages,
         bottleneck,
         by_channel: totals(map, &touchpoints, |card| card.channel_id.as_ref()),
@@ -90,7 +122,38 @@ pub fn report(map: &Map) -> Report {
 
 /// The stage whose KPIs fall furthest below target, if any falls below: what the canvas marks.
 pub fn bottleneck(map: &Map) -> Option<Id> {
-    furthest_below_target(&standings(map))
+    furthest_below_target(&standings(map, None))
+}
+
+/// Every period with an actual, in order (periods are normalised to sort: `2026-Q3`, `2026-07`).
+pub fn periods(map: &Map) -> Vec<String> {
+    let all = map.kpis.iter().flat_map(|k| {
+        let latest = k.actual.is_some().then_some(k.period.as_str());
+        latest.into_iter().chain(k.history.iter().map(|h| h.period.as_str()))
+    });
+    let set: std::collections::BTreeSet<&str> = all.filter(|p| !p.is_empty()).collect();
+    set.into_iter().map(str::to_owned).collect()
+}
+
+fn funnel(map: &Map, periods: &[String]) -> Vec<FunnelStep> {
+    let steps: Vec<&Kpi> = map.kpis.iter().filter(|k| k.funnel).collect();
+    steps
+        .windows(2)
+        .map(|pair| FunnelStep {
+            from_kpi: pair[0].id.clone(),
+            to_kpi: pair[1].id.clone(),
+            conversions: periods
+                .iter()
+                .map(|period| Conversion {
+                    period: period.clone(),
+                    rate: match (pair[0].actual_in(period), pair[1].actual_in(period)) {
+                        (Some(from), Some(to)) if from > 0.0 => Some(to / from),
+                        _ => None,
+                    },
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn furthest_below_target(stages: &[StageStanding]) -> Option<Id> {
@@ -101,7 +164,7 @@ fn furthest_below_target(stages: &[StageStanding]) -> Option<Id> {
         .map(|(s, _)| s.stage_id.clone())
 }
 
-fn standings(map: &Map) -> Vec<StageStanding> {
+fn standings(map: &Map, period: Option<&str>) -> Vec<StageStanding> {
     map.stages
         .iter()
         .map(|stage| {
@@ -109,7 +172,7 @@ fn standings(map: &Map) -> Vec<StageStanding> {
                 .kpis
                 .iter()
                 .filter(|k| k.stage_id == stage.id)
-                .filter_map(|k| match (k.actual, k.target) {
+                .filter_map(|k| match (period.map_or(k.actual, |p| k.actual_in(p)), k.target) {
                     (Some(actual), Some(target)) if target != 0.0 => Some(actual / target),
                     _ => None,
                 })
@@ -233,7 +296,7 @@ fn gaps(map: &Map) -> Vec<Gap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Card, EmotionPoint, Kpi, Language};
+    use crate::model::{Card, EmotionPoint, Kpi, Language, PeriodActual};
     use crate::template::Template;
 
     fn card(
@@ -269,6 +332,7 @@ mod tests {
             period: String::new(),
             source: String::new(),
             history: Vec::new(),
+            funnel: false,
         }
     }
 
@@ -297,7 +361,7 @@ mod tests {
         let mut map = empty_map();
         map.kpis =
             vec![kpi("a", "st_1", 100.0, 90.0), kpi("b", "st_2", 100.0, 40.0), kpi("c", "st_2", 10.0, 8.0)];
-        let report = report(&map);
+        let report = report(&map, None);
         assert!((report.stages[1].attainment.unwrap() - 0.6).abs() < 1e-9, "(0.4 + 0.8) / 2");
         assert_eq!(report.stages[1].kpis, 2);
         assert_eq!(report.bottleneck.as_deref(), Some("st_2"));
@@ -306,7 +370,43 @@ mod tests {
         assert_eq!(marked, [false, true, false, false, false], "the layout marks it for the painters");
 
         map.kpis = vec![kpi("a", "st_1", 100.0, 120.0)];
-        assert_eq!(super::report(&map).bottleneck, None, "nothing below target, no bottleneck");
+        assert_eq!(super::report(&map, None).bottleneck, None, "nothing below target, no bottleneck");
+    }
+
+    #[test]
+    fn the_funnel_converts_between_consecutive_funnel_kpis_in_every_period() {
+        let mut map = empty_map();
+        let step = |id: &str, stage: &str, target: f64, q3: f64, q2: f64| Kpi {
+            funnel: true,
+            period: "2026-Q3".into(),
+            history: vec![PeriodActual { period: "2026-Q2".into(), actual: q2 }],
+            ..kpi(id, stage, target, q3)
+        };
+        map.kpis = vec![
+            step("leads", "st_1", 400.0, 400.0, 500.0),
+            kpi("nps", "st_1", 30.0, 10.0),
+            step("opps", "st_2", 100.0, 40.0, 100.0),
+            step("deals", "st_3", 30.0, 30.0, 0.0),
+        ];
+        map.kpis[1].period = "2026-Q3".into();
+        let report = report(&map, None);
+        assert_eq!(report.periods, ["2026-Q2", "2026-Q3"]);
+        let rates: Vec<(&str, &str, Vec<Option<f64>>)> = report
+            .funnel
+            .iter()
+            .map(|s| (s.from_kpi.as_str(), s.to_kpi.as_str(), s.conversions.iter().map(|c| c.rate).collect()))
+            .collect();
+        assert_eq!(
+            rates,
+            [("leads", "opps", vec![Some(0.2), Some(0.1)]), ("opps", "deals", vec![Some(0.0), Some(0.75)])]
+        );
+
+        let q2 = super::report(&map, Some("2026-Q2"));
+        assert_eq!(q2.funnel[0].conversions.len(), 1);
+        assert_eq!(q2.stages[1].attainment, Some(1.0), "opportunities were on target in Q2");
+        assert_eq!(q2.stages[0].kpis, 1, "the NPS has no Q2 actual");
+        assert_eq!(q2.bottleneck.as_deref(), Some("st_3"), "no deals in Q2");
+        assert_eq!(report.bottleneck.as_deref(), Some("st_2"), "40 of 100 opportunities in Q3");
     }
 
     #[test]
@@ -318,7 +418,7 @@ mod tests {
             card("poor", "st_2", CardKind::Touchpoint, Some("sales"), Some((1000.0, 10.0))),
             card("free", "st_2", CardKind::Touchpoint, Some("sales"), Some((0.0, 5.0))),
         ];
-        let report = report(&map);
+        let report = report(&map, None);
         let flagged: Vec<&str> =
             report.touchpoints.iter().filter(|t| t.low_return).map(|t| t.card_id.as_str()).collect();
         assert_eq!(flagged, ["poor"]);
@@ -338,7 +438,7 @@ mod tests {
         ];
         let persona = map.personas[0].id.clone();
         map.emotion_points = vec![point(&persona, "st_1", 1.0), point(&persona, "st_2", -0.5)];
-        let gaps = report(&map).gaps;
+        let gaps = report(&map, None).gaps;
         assert!(gaps.contains(&Gap::StageWithoutOwner { stage_id: "st_3".into() }), "{gaps:?}");
         assert!(
             gaps.contains(&Gap::TouchpointWithoutOwner { card_id: "orphan".into(), stage_id: "st_2".into() })

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 use crate::model::Map;
 use crate::ops::Op;
-use crate::store::Store;
+use crate::store::{RevisionInfo, Store};
 use crate::validate;
 
 /// How many steps undo reaches back.
@@ -84,6 +84,30 @@ impl Document {
                 Err(e)
             }
         }
+    }
+
+    /// Saves the map as it is now as a named revision inside the file.
+    pub fn save_revision(&mut self, name: &str) -> Result<RevisionInfo> {
+        self.store.save_revision(name)
+    }
+
+    pub fn revisions(&self) -> Result<Vec<RevisionInfo>> {
+        self.store.revisions()
+    }
+
+    /// The map as it stood in a revision (read-only: it is not the open document).
+    pub fn revision(&self, id: &str) -> Result<Map> {
+        self.store.revision(id)
+    }
+
+    pub fn delete_revision(&mut self, id: &str) -> Result<()> {
+        self.store.delete_revision(id)
+    }
+
+    /// Makes the map what it was in revision `id`, as one step that undo reverts.
+    pub fn restore_revision(&mut self, id: &str) -> Result<()> {
+        let map = self.store.revision(id)?;
+        self.apply(Op::ReplaceMap { map: Box::new(map) })
     }
 
     pub fn can_undo(&self) -> bool {

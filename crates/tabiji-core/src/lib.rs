@@ -7,10 +7,8 @@
 //! - [`layout`], [`text`], [`fonts`], [`icons`] and [`theme`]: the geometry and colours every
 //!   painter draws, measured with the bundled font;
 //! - [`actuals`]: KPI actuals imported from CRM and marketing-automation CSV exports;
-//! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
-//! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map to reopen it;
-//! - [`actuals`]: KPI actuals imported from CRM and marketing-automation CSV exports;
-//! - [`analysis`]: the report: bottleneck, returns on touchpoints, ownership gaps;
+//! - [`analysis`]: the report: funnel, bottleneck, returns on touchpoints, ownership gaps;
+//! - [`diff`]: what changed between two revisions of a map;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
 //!   [`generated`]: large made-up maps for benchmarks.
@@ -18,6 +16,7 @@
 pub mod actuals;
 pub mod analysis;
 pub mod catalogue;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod export;

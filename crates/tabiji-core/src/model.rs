@@ -272,6 +272,9 @@ pub struct Persona {
     pub worries: String,
     /// `#rrggbb`
     pub color: String,
+    /// The stages this person takes part in, listed in stage order.
+    #[serde(default)]
+    pub stage_ids: Vec<Id>,
 }
 
 /// A point on a persona's emotion curve.
@@ -309,6 +312,20 @@ pub struct Kpi {
     /// latest. Each CSV import of actuals adds or replaces a period here.
     #[serde(default)]
     pub history: Vec<PeriodActual>,
+    /// One step of the stage-to-stage funnel (leads → opportunities → deals): conversion is
+    /// reported from each funnel KPI to the next, in map order.
+    #[serde(default)]
+    pub funnel: bool,
+}
+
+impl Kpi {
+    /// The actual of `period`: the latest one or one kept in the history.
+    pub fn actual_in(&self, period: &str) -> Option<f64> {
+        match self.period == period {
+            true => self.actual,
+            false => self.history.iter().find(|h| h.period == period).map(|h| h.actual),
+        }
+    }
 }
 
 /// A KPI's actual for one period.

@@ -499,6 +499,8 @@ struct ExampleKpi {
     target: f64,
     actual: f64,
     source: &'static str,
+    /// A step of the example's funnel: downloads → demo requests → quotes.
+    funnel: bool,
 }
 
 const EXAMPLE_KPIS: &[ExampleKpi] = &[
@@ -509,6 +511,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 300.0,
         actual: 240.0,
         source: "MA",
+        funnel: true,
     },
     ExampleKpi {
         stage: 1,
@@ -517,6 +520,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 2.5,
         actual: 1.8,
         source: "Ads",
+        funnel: false,
     },
     ExampleKpi {
         stage: 2,
@@ -525,6 +529,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 60.0,
         actual: 45.0,
         source: "MA",
+        funnel: true,
     },
     ExampleKpi {
         stage: 2,
@@ -533,6 +538,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 40.0,
         actual: 22.0,
         source: "CRM",
+        funnel: false,
     },
     ExampleKpi {
         stage: 3,
@@ -541,6 +547,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 30.0,
         actual: 24.0,
         source: "CRM",
+        funnel: true,
     },
     ExampleKpi {
         stage: 3,
@@ -549,6 +556,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 30.0,
         actual: 25.0,
         source: "CRM",
+        funnel: false,
     },
     ExampleKpi {
         stage: 4,
@@ -557,6 +565,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 3.0,
         actual: 4.0,
         source: "CRM",
+        funnel: false,
     },
     ExampleKpi {
         stage: 4,
@@ -565,6 +574,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 30.0,
         actual: 22.0,
         source: "Survey",
+        funnel: false,
     },
     ExampleKpi {
         stage: 5,
@@ -573,6 +583,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 10.0,
         actual: 6.0,
         source: "CRM",
+        funnel: false,
     },
     ExampleKpi {
         stage: 5,
@@ -581,6 +592,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         target: 4.0,
         actual: 2.0,
         source: "Marketing",
+        funnel: false,
     },
 ];
 
@@ -622,6 +634,7 @@ fn b2b(lang: Language) -> Map {
             goals: pick(p.goals),
             worries: pick(p.worries),
             color: p.color.to_owned(),
+            stage_ids: involved_stages(p.curve).into_iter().map(stage_id).collect(),
         });
         for (j, &(stage, x, score, ja, en)) in p.curve.iter().enumerate() {
             map.emotion_points.push(EmotionPoint {
@@ -664,9 +677,17 @@ fn b2b(lang: Language) -> Map {
             period: "2026-Q3".to_owned(),
             source: k.source.to_owned(),
             history: Vec::new(),
+            funnel: k.funnel,
         });
     }
     map
+}
+
+/// The stages (1–5, in order) where an example persona's curve has points.
+fn involved_stages(curve: &[(usize, f64, f64, &str, &str)]) -> Vec<usize> {
+    let mut stages: Vec<usize> = curve.iter().map(|point| point.0).collect();
+    stages.dedup();
+    stages
 }
 
 #[cfg(test)]

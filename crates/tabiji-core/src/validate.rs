@@ -156,7 +156,12 @@ pub fn persona(p: &Persona) -> Checked {
     label("decision_authority", &p.decision_authority)?;
     text("goals", &p.goals)?;
     text("worries", &p.worries)?;
-    color("color", &p.color)
+    color("color", &p.color)?;
+    let mut seen = HashSet::new();
+    match p.stage_ids.iter().find(|id| !seen.insert(id.as_str())) {
+        Some(twice) => Err(Problem::at("stage_ids", format!("{twice:?} is listed twice"))),
+        None => Ok(()),
+    }
 }
 
 pub fn emotion_point(e: &EmotionPoint) -> Checked {
@@ -248,7 +253,10 @@ pub fn map(m: &Map) -> Vec<Problem> {
     };
     let mut ids = IdRegistry::default();
     for (i, p) in m.personas.iter().enumerate() {
-        let r = persona(p).and(ids.fresh(&p.id)).and(refers("org_id", &orgs, &p.org_id));
+        let r = persona(p)
+            .and(ids.fresh(&p.id))
+            .and(refers("org_id", &orgs, &p.org_id))
+            .and(p.stage_ids.iter().try_for_each(|s| refers("stage_ids", &stages, s)));
         push(r, format!("personas[{i}]"));
     }
     let mut ids = IdRegistry::default();

@@ -37,7 +37,7 @@ impl Op {
                 Ok(Op::MoveStage { id, index: from })
             }
             Op::DeleteStage { id } => delete_stage(tx, id),
-            Op::RestoreStage { index, stage, cards, kpis, emotion_points } => {
+            Op::RestoreStage { index, stage, cards, kpis, emotion_points, involved_persona_ids } => {
                 validate::stage(&stage)?;
                 add_listed(tx, &Ordered::whole("stage"), &stage, Some(index))?;
                 insert_cards(tx, &cards, |c| c.stage_id == stage.id, "stage")?;
@@ -51,6 +51,12 @@ impl Op {
                 for point in &emotion_points {
                     check_emotion_point(tx, point)?;
                     rows::insert(tx, point, None)?;
+                }
+                for persona_id in &involved_persona_ids {
+                    let mut persona: Persona = rows::get(tx, persona_id)?;
+                    persona.stage_ids.push(stage.id.clone());
+                    validate::persona(&persona)?;
+                    rows::update(tx, &persona)?;
                 }
                 Ok(Op::DeleteStage { id: stage.id })
             }
@@ -198,7 +204,10 @@ impl Op {
                 Ok(Op::DeletePersona { id: persona.id })
             }
             Op::UpdatePersona { id, patch } => {
-                let undo = update_row(tx, &id, |p: &mut Persona| patch.apply_to(p), validate::persona)?;
+                let mut persona: Persona = rows::get(tx, &id)?;
+                let undo = patch.apply_to(&mut persona);
+                check_persona(tx, &persona)?;
+                rows::update(tx, &persona)?;
                 Ok(Op::UpdatePersona { id, patch: undo })
             }
             Op::DeletePersona { id } => {
@@ -246,6 +255,16 @@ impl Op {
                 let kpi: Kpi = rows::get(tx, &id)?;
                 let index = remove_listed::<Kpi>(tx, &Ordered::kpis_of(&kpi.stage_id), &id)?;
                 Ok(Op::AddKpi { kpi, index: Some(index) })
+            }
+
+            Op::ReplaceMap { map } => {
+                let before = crate::store::read_map(tx)?;
+                if let Some(problem) = validate::map(&map).into_iter().next() {
+                    return Err(problem.into());
+                }
+                rows::clear_map(tx)?;
+                rows::insert_map(tx, &map)?;
+                Ok(Op::ReplaceMap { map: Box::new(before) })
             }
 
             Op::Batch { ops } => {
@@ -346,7 +365,8 @@ fn check_card(tx: &Transaction, card: &Card) -> Result<()> {
 
 fn check_persona(tx: &Transaction, persona: &Persona) -> Result<()> {
     validate::persona(persona)?;
-    ensure_exists::<OrgPersona>(tx, &persona.org_id)
+    ensure_exists::<OrgPersona>(tx, &persona.org_id)?;
+    persona.stage_ids.iter().try_for_each(|id| ensure_exists::<Stage>(tx, id))
 }
 
 fn check_emotion_point(tx: &Transaction, point: &EmotionPoint) -> Result<()> {
@@ -415,8 +435,20 @@ fn delete_stage(tx: &Transaction, id: Id) -> Result<Op> {
     for table in ["card", "kpi", "emotion_point"] {
         tx.execute(&format!("DELETE FROM {table} WHERE stage_id = ?1"), [&id])?;
     }
+    let involved: Vec<Persona> = rows::select(
+        tx,
+        "WHERE EXISTS (SELECT 1 FROM json_each(t.stage_ids) j WHERE j.value = ?1)",
+        "t.id",
+        &[&id],
+    )?;
+    let mut involved_persona_ids = Vec::with_capacity(involved.len());
+    for mut persona in involved {
+        persona.stage_ids.retain(|s| *s != id);
+        rows::update(tx, &persona)?;
+        involved_persona_ids.push(persona.id);
+    }
     let index = remove_listed::<Stage>(tx, &Ordered::whole("stage"), &id)?;
-    Ok(Op::RestoreStage { index, stage, cards, kpis, emotion_points })
+    Ok(Op::RestoreStage { index, stage, cards, kpis, emotion_points, involved_persona_ids })
 }
 
 /// Deletes a persona with its emotion points and unlinks the cards aimed at it.

@@ -45,6 +45,9 @@ pub enum Op {
         cards: Vec<Card>,
         kpis: Vec<Kpi>,
         emotion_points: Vec<EmotionPoint>,
+        /// Personas that took part in the stage.
+        #[serde(default)]
+        involved_persona_ids: Vec<Id>,
     },
 
     AddLane {
@@ -180,6 +183,11 @@ pub enum Op {
     },
     DeleteKpi {
         id: Id,
+    },
+
+    /// Replaces the whole map, as restoring a revision does; the inverse puts the old one back.
+    ReplaceMap {
+        map: Box<Map>,
     },
 
     /// Several ops as one step: all apply or none, and one undo reverts them all.

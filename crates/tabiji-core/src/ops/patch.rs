@@ -71,6 +71,7 @@ patch!(PersonaPatch for Persona {
     goals: String,
     worries: String,
     color: String,
+    stage_ids: Vec<Id>,
 });
 patch!(
     /// Moves a point (to another stage too), changes its score or its quote.
@@ -84,6 +85,7 @@ patch!(KpiPatch for Kpi {
     period: String,
     source: String,
     history: Vec<PeriodActual>,
+    funnel: bool,
 });
 
 #[cfg(test)]

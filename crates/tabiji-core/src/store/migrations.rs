@@ -12,11 +12,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_kpi_history.sql")),
+        M::up(include_str!("migrations/003_funnel_involvement_revisions.sql")),
     ])
 });
 
 /// The schema this version writes. Files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
@@ -65,5 +66,33 @@ mod tests {
             })
             .unwrap();
         assert_eq!((actual, history.as_str()), (240.0, "[]"));
+    }
+
+    #[test]
+    fn a_schema_2_persona_is_involved_where_its_curve_has_points() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        Migrations::new(vec![
+            M::up(include_str!("migrations/001_initial.sql")),
+            M::up(include_str!("migrations/002_kpi_history.sql")),
+        ])
+        .to_latest(&mut conn)
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO stage (id, position, name, width) VALUES ('st_b', 1, '検討', 280), ('st_a', 0, '認知', 280), ('st_c', 2, '決定', 280);\n\
+             INSERT INTO org_persona VALUES ('or_1', 0, '会社', '', '', '', '');\n\
+             INSERT INTO persona VALUES ('pe_1', 'or_1', 0, '佐藤', '', '', '', 'evaluator', '', '', '#2563eb');\n\
+             INSERT INTO persona VALUES ('pe_2', 'or_1', 1, '高橋', '', '', '', 'approver', '', '', '#059669');\n\
+             INSERT INTO emotion_point VALUES ('ep_1', 'pe_1', 'st_c', 0.5, 1, ''), ('ep_2', 'pe_1', 'st_a', 0.2, 0, ''), ('ep_3', 'pe_1', 'st_a', 0.8, 1, '');\n\
+             INSERT INTO kpi (id, stage_id, position, name, unit, period, source) VALUES ('kp_1', 'st_a', 0, 'リード', '件', '', '');",
+        )
+        .unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let stages = |id: &str| -> String {
+            conn.query_row("SELECT stage_ids FROM persona WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(stages("pe_1"), r#"["st_a","st_c"]"#);
+        assert_eq!(stages("pe_2"), "[]");
+        let funnel: bool = conn.query_row("SELECT funnel FROM kpi", [], |r| r.get(0)).unwrap();
+        assert!(!funnel);
     }
 }

@@ -9,6 +9,7 @@ mod lock;
 mod migrations;
 pub(crate) mod ordered;
 mod read;
+mod revisions;
 pub(crate) mod rows;
 
 use std::path::{Path, PathBuf};
@@ -21,6 +22,8 @@ use crate::validate;
 
 pub use header::APPLICATION_ID;
 pub use migrations::SCHEMA_VERSION;
+pub(crate) use read::load_map as read_map;
+pub use revisions::RevisionInfo;
 
 /// An open map file, exclusively ours until dropped.
 pub struct Store {

@@ -1,5 +1,7 @@
 //! Reading the whole map out of the database, every list in display order.
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use crate::error::Result;
@@ -7,9 +9,9 @@ use crate::model::*;
 
 use super::rows::{fetch_info, select};
 
-pub(super) fn load_map(conn: &Connection) -> Result<Map> {
+pub(crate) fn load_map(conn: &Connection) -> Result<Map> {
     let none: &[&dyn rusqlite::ToSql] = &[];
-    Ok(Map {
+    let mut map = Map {
         info: fetch_info(conn)?,
         stages: select(conn, "", "t.position", none)?,
         lanes: select(conn, "", "t.position", none)?,
@@ -31,5 +33,12 @@ pub(super) fn load_map(conn: &Connection) -> Result<Map> {
             none,
         )?,
         kpis: select(conn, "JOIN stage s ON s.id = t.stage_id", "s.position, t.position", none)?,
-    })
+    };
+    // Involvement is a set kept as a list; read it in stage order, whatever order ops left it in.
+    let stage_order: HashMap<Id, usize> =
+        map.stages.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    for persona in &mut map.personas {
+        persona.stage_ids.sort_by_key(|id| stage_order.get(id).copied());
+    }
+    Ok(map)
 }

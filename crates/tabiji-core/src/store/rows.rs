@@ -66,6 +66,12 @@ impl Values {
         }
     }
 
+    /// A list stored as JSON text; `what` names it in the error.
+    pub fn json<T: DeserializeOwned>(&mut self, what: &str) -> Result<T> {
+        serde_json::from_str(&self.text()?)
+            .map_err(|e| Error::invalid(format!("{what} is not readable: {e}")))
+    }
+
     /// A unit enum stored as its snake_case name.
     pub fn enumeration<T: DeserializeOwned>(&mut self) -> Result<T> {
         let name = self.text()?;
@@ -85,6 +91,10 @@ fn text(s: &str) -> Value {
 
 fn opt_text(s: &Option<String>) -> Value {
     s.as_deref().map_or(Value::Null, text)
+}
+
+fn json<T: Serialize>(list: &T) -> Value {
+    Value::Text(serde_json::to_string(list).expect("ids, numbers and text serialise"))
 }
 
 fn opt_real(v: Option<f64>) -> Value {
@@ -316,6 +326,7 @@ impl Row for Persona {
         "goals",
         "worries",
         "color",
+        "stage_ids",
     ];
     fn id(&self) -> &str {
         &self.id
@@ -331,6 +342,7 @@ impl Row for Persona {
             text(&self.goals),
             text(&self.worries),
             text(&self.color),
+            json(&self.stage_ids),
         ]
     }
     fn from_values(id: String, v: &mut Values) -> Result<Self> {
@@ -345,6 +357,7 @@ impl Row for Persona {
             goals: v.text()?,
             worries: v.text()?,
             color: v.text()?,
+            stage_ids: v.json("a persona's stages")?,
         })
     }
 }
@@ -382,7 +395,7 @@ impl Row for Kpi {
     const TABLE: &'static str = "kpi";
     const NOUN: &'static str = "KPI";
     const COLUMNS: &'static [&'static str] =
-        &["stage_id", "name", "unit", "target", "actual", "period", "source", "history"];
+        &["stage_id", "name", "unit", "target", "actual", "period", "source", "history", "funnel"];
     fn id(&self) -> &str {
         &self.id
     }
@@ -395,7 +408,8 @@ impl Row for Kpi {
             opt_real(self.actual),
             text(&self.period),
             text(&self.source),
-            Value::Text(serde_json::to_string(&self.history).expect("numbers and text serialise")),
+            json(&self.history),
+            Value::Integer(self.funnel.into()),
         ]
     }
     fn from_values(id: String, v: &mut Values) -> Result<Self> {
@@ -408,8 +422,8 @@ impl Row for Kpi {
             actual: v.opt_real()?,
             period: v.text()?,
             source: v.text()?,
-            history: serde_json::from_str(&v.text()?)
-                .map_err(|e| Error::invalid(format!("a KPI's history is not readable: {e}")))?,
+            history: v.json("a KPI's history")?,
+            funnel: v.flag()?,
         })
     }
 }
@@ -468,6 +482,25 @@ pub(crate) fn insert_map(tx: &Transaction, map: &Map) -> Result<()> {
     insert_grouped(tx, &map.kpis, |k| vec![k.stage_id.as_str()])?;
     for point in &map.emotion_points {
         insert(tx, point, None)?;
+    }
+    Ok(())
+}
+
+/// Empties every table of the map, dependents first, leaving the schema and the revisions.
+pub(crate) fn clear_map(tx: &Transaction) -> Result<()> {
+    for table in [
+        "emotion_point",
+        "kpi",
+        "card",
+        "persona",
+        "org_persona",
+        "department",
+        "channel",
+        "lane",
+        "stage",
+        "map_info",
+    ] {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)] // each test file uses its own subset
 
+pub mod edits;
+
 use std::path::PathBuf;
 
 use tabiji_core::{Document, Language, Map, Template};

@@ -6,4 +6,9 @@ export type Kpi = { id: string, stage_id: string, name: string, unit: string, ta
  * Actuals of earlier periods, one per period, oldest first; `actual` and `period` are the
  * latest. Each CSV import of actuals adds or replaces a period here.
  */
-history: Array<PeriodActual>, };
+history: Array<PeriodActual>, 
+/**
+ * One step of the stage-to-stage funnel (leads → opportunities → deals): conversion is
+ * reported from each funnel KPI to the next, in map order.
+ */
+funnel: boolean, };

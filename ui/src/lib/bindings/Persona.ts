@@ -8,4 +8,8 @@ export type Persona = { id: string, org_id: string, name: string, title: string,
 /**
  * `#rrggbb`
  */
-color: string, };
+color: string, 
+/**
+ * The stages this person takes part in, listed in stage order.
+ */
+stage_ids: Array<string>, };
