@@ -157,17 +157,39 @@ fn show(state: &AppState, document: Document) -> Reply<MapView> {
     Ok(view)
 }
 
+/// Reads from the open map without changing it.
+pub(crate) fn read_document<T>(
+    state: &AppState,
+    read: impl FnOnce(&Document) -> tabiji_core::Result<T>,
+) -> Reply<T> {
+    let guard = state.document.lock().expect("document lock");
+    let document = guard.as_ref().ok_or_else(none_open)?;
+    read(document).map_err(payload)
+}
+
+fn none_open() -> ErrorPayload {
+    ErrorPayload { code: "map.none_open".into(), message: "no map is open".into() }
+}
+
+/// Runs `change` on the open map and returns what it returns.
+pub(crate) fn change_document<T>(
+    state: &AppState,
+    change: impl FnOnce(&mut Document) -> tabiji_core::Result<T>,
+) -> Reply<T> {
+    let mut guard = state.document.lock().expect("document lock");
+    let document = guard.as_mut().ok_or_else(none_open)?;
+    change(document).map_err(payload)
+}
+
 /// Runs `change` on the open map and returns the map as it now is.
-fn with_document(
+pub(crate) fn with_document(
     state: &AppState,
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<()>,
 ) -> Reply<MapView> {
-    let mut guard = state.document.lock().expect("document lock");
-    let document = guard
-        .as_mut()
-        .ok_or_else(|| ErrorPayload { code: "map.none_open".into(), message: "no map is open".into() })?;
-    change(document).map_err(payload)?;
-    view_of(document)
+    change_document(state, |document| {
+        change(document)?;
+        Ok(view_of(document))
+    })?
 }
 
 fn view_of(document: &Document) -> Reply<MapView> {

@@ -10,6 +10,7 @@ use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::commands::read_document;
 use crate::library::free_path;
 use crate::state::AppState;
 
@@ -64,11 +65,7 @@ pub async fn map_copy_png(app: tauri::AppHandle, state: State<'_, AppState>, req
 }
 
 fn open_map(state: &AppState) -> Reply<(Map, PathBuf)> {
-    let guard = state.document.lock().expect("document lock");
-    let document = guard
-        .as_ref()
-        .ok_or_else(|| ErrorPayload { code: "map.none_open".into(), message: "no map is open".into() })?;
-    Ok((document.map().map_err(|e| e.to_payload())?, document.path().to_owned()))
+    read_document(state, |document| Ok((document.map()?, document.path().to_owned())))
 }
 
 /// The OS's save dialog, starting beside the map with a name from its title.
@@ -85,7 +82,7 @@ fn ask_where(app: &tauri::AppHandle, map: &Map, map_path: &Path, format: Format)
     dialog.blocking_save_file()?.into_path().ok()
 }
 
-async fn off_the_ui_thread<T: Send + 'static>(
+pub(crate) async fn off_the_ui_thread<T: Send + 'static>(
     work: impl FnOnce() -> tabiji_core::Result<T> + Send + 'static,
 ) -> Reply<T> {
     tauri::async_runtime::spawn_blocking(work)

@@ -1,9 +1,11 @@
 //! The Tabiji desktop shell: window, plugins and thin commands over tabiji-core.
 
+mod actuals;
 mod commands;
 mod export;
 mod library;
 mod menu;
+mod revisions;
 mod state;
 pub mod view;
 
@@ -47,6 +49,15 @@ pub fn run() {
             commands::map_redo,
             export::map_export,
             export::map_copy_png,
+            actuals::actuals_pick,
+            actuals::actuals_check,
+            actuals::actuals_import,
+            revisions::map_report,
+            revisions::revision_list,
+            revisions::revision_save,
+            revisions::revision_compare,
+            revisions::revision_picture,
+            revisions::revision_restore,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Tauri runtime failed to start");

@@ -12,6 +12,8 @@ type Item = Option<(&'static str, &'static str, &'static str)>;
 const FILE: &[Item] = &[
     Some(("open", "開く…", "Open…")),
     Some(("export", "書き出し…", "Export…")),
+    Some(("import-actuals", "KPI 実績を取り込む…", "Import KPI actuals…")),
+    Some(("revisions", "リビジョン…", "Revisions…")),
     None,
     Some(("back", "ライブラリに戻る", "Back to the library")),
 ];
@@ -37,6 +39,8 @@ const VIEW: &[Item] = &[
     Some(("zoom-reset", "実寸", "Actual size")),
     Some(("zoom-fit", "全体を表示", "Fit map")),
     Some(("zoom-selection", "選択範囲を表示", "Fit selection")),
+    None,
+    Some(("report", "分析レポート", "Report")),
     None,
     Some(("shortcuts", "キーボードショートカット", "Keyboard shortcuts")),
 ];

@@ -11,6 +11,8 @@ pub struct AppState {
     pub library: Library,
     /// The map shown in the main window, if any.
     pub document: Mutex<Option<Document>>,
+    /// The CSV of actuals picked in the import dialog, which the UI refers to without a path.
+    pub picked_csv: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
@@ -28,6 +30,10 @@ impl AppState {
             .map(PathBuf::from)
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
             .unwrap_or_else(|| PathBuf::from("."));
-        AppState { library: Library::new(library, config), document: Mutex::new(None) }
+        AppState {
+            library: Library::new(library, config),
+            document: Mutex::new(None),
+            picked_csv: Mutex::new(None),
+        }
     }
 }

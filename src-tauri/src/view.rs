@@ -57,6 +57,14 @@ mod tests {
         Language::export_all(&cfg).unwrap();
         tabiji_core::export::Request::export_all(&cfg).unwrap();
         crate::export::Destination::export_all(&cfg).unwrap();
+        crate::actuals::PickedCsv::export_all(&cfg).unwrap();
+        crate::actuals::ImportSummary::export_all(&cfg).unwrap();
+        crate::actuals::ImportProgress::export_all(&cfg).unwrap();
+        crate::actuals::Imported::export_all(&cfg).unwrap();
+        tabiji_core::actuals::Mapping::export_all(&cfg).unwrap();
+        crate::revisions::Comparison::export_all(&cfg).unwrap();
+        tabiji_core::analysis::Report::export_all(&cfg).unwrap();
+        tabiji_core::store::RevisionInfo::export_all(&cfg).unwrap();
         std::fs::write(dir.join("constants.ts"), constants_module()).unwrap();
     }
 

@@ -55,7 +55,7 @@ fn salesforce_style_utf8_hubspot_style_bom_and_japanese_excel_shift_jis_all_impo
     assert_eq!((downloads["actual"].as_f64(), downloads["period"].as_str()), (Some(310.0), Some("2026-11")));
     let periods: Vec<&str> =
         downloads["history"].as_array().unwrap().iter().map(|h| h["period"].as_str().unwrap()).collect();
-    assert_eq!(periods, ["2026-10", "2026-Q3"], "earlier periods are kept");
+    assert_eq!(periods, ["2026-Q3", "2026-10"], "earlier periods are kept, oldest first");
 }
 
 #[test]

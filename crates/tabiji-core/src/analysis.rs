@@ -125,14 +125,16 @@ pub fn bottleneck(map: &Map) -> Option<Id> {
     furthest_below_target(&standings(map, None))
 }
 
-/// Every period with an actual, in order (periods are normalised to sort: `2026-Q3`, `2026-07`).
+/// Every period with an actual, oldest first (`2026-Q3` before `2026-10`).
 pub fn periods(map: &Map) -> Vec<String> {
     let all = map.kpis.iter().flat_map(|k| {
         let latest = k.actual.is_some().then_some(k.period.as_str());
         latest.into_iter().chain(k.history.iter().map(|h| h.period.as_str()))
     });
     let set: std::collections::BTreeSet<&str> = all.filter(|p| !p.is_empty()).collect();
-    set.into_iter().map(str::to_owned).collect()
+    let mut periods: Vec<String> = set.into_iter().map(str::to_owned).collect();
+    periods.sort_by_key(|p| crate::actuals::csv::period_order(p));
+    periods
 }
 
 fn funnel(map: &Map, periods: &[String]) -> Vec<FunnelStep> {

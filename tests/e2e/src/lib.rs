@@ -227,6 +227,22 @@ impl App {
         path
     }
 
+    /// Waits for the status line's notice (where an export went, what an import did) and
+    /// returns it.
+    pub async fn notice(&self) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(element) = self.driver.find(By::Css("[data-testid='notice']")).await {
+                let text = element.text().await.unwrap_or_default();
+                if !text.is_empty() {
+                    return text;
+                }
+            }
+            assert!(started.elapsed() < Duration::from_secs(30), "no notice appeared");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Captures the app's window from the X display, native menu bar included, as a person sees
     /// it. WebKitWebDriver cannot take screenshots of a webview that paints without compositing,
     /// which is how the app runs (src-tauri/src/lib.rs).
@@ -330,4 +346,41 @@ pub fn info_json(map: &Path) -> serde_json::Value {
     let out = Command::new(cli_binary()).args(["info", "--json"]).arg(map).output().expect("tabiji runs");
     assert!(out.status.success(), "tabiji info failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("info --json is JSON")
+}
+
+/// Runs `program` with `args`, which must succeed; returns its output.
+pub fn run_tool(program: &str, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+fn xdotool(args: &[&str]) -> String {
+    String::from_utf8(run_tool("xdotool", args)).unwrap()
+}
+
+/// Opens one of GTK's file dialogs with `open` and answers it with `path`, typed as a person
+/// would (a leading `/` puts the dialog's location field in front) and confirmed with Enter.
+pub async fn choose_in_gtk_dialog<F: std::future::Future<Output = ()>>(
+    open: impl FnOnce() -> F,
+    path: &Path,
+) {
+    let windows_before = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
+    open().await;
+    let started = Instant::now();
+    let dialog = loop {
+        let now = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
+        if let Some(new) = now.lines().find(|w| !windows_before.lines().any(|b| b == *w)) {
+            break new.to_owned();
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "the file dialog did not appear");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    // A dialog that has just mapped may not take keys yet, the more so on a busy machine.
+    xdotool(&["windowfocus", "--sync", &dialog]);
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    xdotool(&["key", "--window", &dialog, "ctrl+a"]);
+    xdotool(&["type", "--window", &dialog, "--delay", "20", path.to_str().unwrap()]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    xdotool(&["key", "--window", &dialog, "Return"]);
 }

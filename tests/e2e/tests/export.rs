@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
-use tabiji_e2e::{artifacts_dir, export_json, map_files, App, Key};
+use tabiji_e2e::{artifacts_dir, choose_in_gtk_dialog, export_json, map_files, run_tool, App, Key};
 
 /// Decodes a PNG into (width, height, RGBA bytes).
 fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
@@ -19,21 +19,6 @@ fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     (frame.width, frame.height, pixels)
 }
 
-/// Waits for the status line's notice (where the export went) and returns it.
-async fn notice(app: &App) -> String {
-    let started = Instant::now();
-    loop {
-        if let Ok(element) = app.driver.find(tabiji_e2e::By::Css("[data-testid='notice']")).await {
-            let text = element.text().await.unwrap_or_default();
-            if !text.is_empty() {
-                return text;
-            }
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "no notice after the export");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 fn files_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap()
@@ -42,12 +27,6 @@ fn files_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
         .collect();
     found.sort();
     found
-}
-
-fn tool(program: &str, args: &[&str]) -> Vec<u8> {
-    let out = Command::new(program).args(args).output().unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(out.status.success(), "{program} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    out.stdout
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -62,15 +41,15 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     app.testid("export-dialog").await;
     app.screenshot("export-dialog").await;
     app.testid("export-beside").await.click().await.unwrap();
-    let saved = notice(&app).await;
+    let saved = app.notice().await;
     let pdfs = files_with_extension(&library, "pdf");
     assert_eq!(pdfs.len(), 1, "one PDF beside the map: {pdfs:?}");
     assert!(saved.contains(pdfs[0].to_str().unwrap()), "the notice says where: {saved}");
-    let text = String::from_utf8(tool("pdftotext", &[pdfs[0].to_str().unwrap(), "-"])).unwrap();
+    let text = String::from_utf8(run_tool("pdftotext", &[pdfs[0].to_str().unwrap(), "-"])).unwrap();
     for stage in ["認知", "検討", "決定", "維持", "推奨"] {
         assert!(text.contains(stage), "{stage} in the PDF's text");
     }
-    tool(
+    run_tool(
         "pdftoppm",
         &[
             "-r",
@@ -88,7 +67,7 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     app.testid("export-scale").await.send_keys("1").await.unwrap();
     app.testid("export-lane-kpis").await.click().await.unwrap();
     app.testid("export-beside").await.click().await.unwrap();
-    notice(&app).await;
+    app.notice().await;
     let pngs = files_with_extension(&library, "png");
     assert_eq!(pngs.len(), 1);
     let (width, height, _) = decode(&std::fs::read(&pngs[0]).unwrap());
@@ -98,7 +77,7 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
         app.testid("export-button").await.click().await.unwrap();
         app.testid(&format!("export-format-{format}")).await.click().await.unwrap();
         app.testid("export-beside").await.click().await.unwrap();
-        notice(&app).await;
+        app.notice().await;
     }
     let svg = std::fs::read_to_string(&files_with_extension(&library, "svg")[0]).unwrap();
     assert!(svg.contains("<svg") && svg.contains(">認知</text>"), "an SVG with the stage names as text");
@@ -110,8 +89,8 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
 
     // Copy as PNG (2×, every lane) puts a picture on the clipboard.
     app.testid("viewport").await.send_keys(Key::Control + Key::Shift + "c").await.unwrap();
-    assert!(notice(&app).await.contains("クリップボード"));
-    let clipboard = tool("xclip", &["-selection", "clipboard", "-t", "image/png", "-o"]);
+    assert!(app.notice().await.contains("クリップボード"));
+    let clipboard = run_tool("xclip", &["-selection", "clipboard", "-t", "image/png", "-o"]);
     let (clip_width, clip_height, _) = decode(&clipboard);
     assert_eq!(clip_width, width * 2, "2× the 1× export's width");
     assert!(
@@ -170,7 +149,7 @@ async fn the_png_export_looks_like_the_canvas() {
     app.testid("export-format-png").await.click().await.unwrap();
     app.testid("export-scale").await.send_keys("1").await.unwrap();
     app.testid("export-beside").await.click().await.unwrap();
-    notice(&app).await;
+    app.notice().await;
     let exported = files_with_extension(app.library(), "png").pop().unwrap();
     let (export_width, _, export_pixels) = decode(&std::fs::read(&exported).unwrap());
 
@@ -205,33 +184,6 @@ async fn the_png_export_looks_like_the_canvas() {
     app.quit().await;
 }
 
-/// Runs xdotool with `args`; returns its output.
-fn xdotool(args: &[&str]) -> String {
-    String::from_utf8(tool("xdotool", args)).unwrap()
-}
-
-/// Opens one of GTK's file dialogs with `open` and answers it with `path`, typed as a person
-/// would (a leading `/` puts the dialog's location field in front) and confirmed with Enter.
-async fn choose_in_gtk_dialog<F: std::future::Future<Output = ()>>(open: impl FnOnce() -> F, path: &Path) {
-    let windows_before = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
-    open().await;
-    let started = Instant::now();
-    let dialog = loop {
-        let now = xdotool(&["search", "--onlyvisible", "--class", "tabiji"]);
-        if let Some(new) = now.lines().find(|w| !windows_before.lines().any(|b| b == *w)) {
-            break new.to_owned();
-        }
-        assert!(started.elapsed() < Duration::from_secs(10), "the file dialog did not appear");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    xdotool(&["windowfocus", "--sync", &dialog]);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "ctrl+a"]);
-    xdotool(&["type", "--delay", "20", path.to_str().unwrap()]);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    xdotool(&["key", "Return"]);
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn an_exported_pdf_saved_with_the_dialog_opens_from_open_as_a_new_editable_map() {
     let app = App::start("en").await;
@@ -242,7 +194,7 @@ async fn an_exported_pdf_saved_with_the_dialog_opens_from_open_as_a_new_editable
     app.testid("export-button").await.click().await.unwrap();
     let save = app.testid("export-save").await;
     choose_in_gtk_dialog(|| async { save.click().await.unwrap() }, &pdf).await;
-    assert!(notice(&app).await.contains("sent-round.pdf"));
+    assert!(app.notice().await.contains("sent-round.pdf"));
     assert!(pdf.exists(), "saved where the dialog said");
     app.testid("back-to-library").await.click().await.unwrap();
 

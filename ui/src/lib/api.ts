@@ -1,5 +1,13 @@
 // Typed calls to the app's Tauri commands; every failure arrives as an `AppError` with a stable code.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Comparison } from "./bindings/Comparison";
+import type { ImportProgress } from "./bindings/ImportProgress";
+import type { ImportSummary } from "./bindings/ImportSummary";
+import type { Imported } from "./bindings/Imported";
+import type { Mapping } from "./bindings/Mapping";
+import type { PickedCsv } from "./bindings/PickedCsv";
+import type { Report } from "./bindings/Report";
+import type { RevisionInfo } from "./bindings/RevisionInfo";
 import type { Destination } from "./bindings/Destination";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
@@ -59,4 +67,18 @@ export const api = {
   mapExport: (request: Request, destination: Destination) =>
     call<string | null>("map_export", { request, destination }),
   mapCopyPng: (request: Request) => call<void>("map_copy_png", { request }),
+  mapReport: (period: string | null) => call<Report>("map_report", { period }),
+  actualsPick: () => call<PickedCsv | null>("actuals_pick"),
+  actualsCheck: (mapping: Mapping, period: string | null) =>
+    call<ImportSummary>("actuals_check", { mapping, period }),
+  actualsImport: (mapping: Mapping, period: string | null, onProgress: (progress: ImportProgress) => void) => {
+    const progress = new Channel<ImportProgress>();
+    progress.onmessage = onProgress;
+    return call<Imported>("actuals_import", { mapping, period, progress });
+  },
+  revisionList: () => call<RevisionInfo[]>("revision_list"),
+  revisionSave: (name: string) => call<RevisionInfo[]>("revision_save", { name }),
+  revisionCompare: (from: string, to: string | null) => call<Comparison>("revision_compare", { from, to }),
+  revisionPicture: (id: string) => call<string>("revision_picture", { id }),
+  revisionRestore: (id: string) => call<MapView>("revision_restore", { id }),
 };

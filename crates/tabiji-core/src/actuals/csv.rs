@@ -137,6 +137,27 @@ pub fn period(text: &str) -> String {
     }
 }
 
+/// Sorts periods by when they end: `2026-Q3` (ends in September) before `2026-10`, a month
+/// before a later day. Periods in no known form sort after those, by their text.
+pub fn period_order(period: &str) -> (bool, i32, u32, u32, String) {
+    let known = |year: &str, month: u32, day: u32| -> Option<(bool, i32, u32, u32, String)> {
+        let year = year.parse::<i32>().ok().filter(|_| year.len() == 4)?;
+        Some((false, year, month, day, period.to_owned()))
+    };
+    let parsed = match period.split('-').collect::<Vec<_>>().as_slice() {
+        [y, q] if q.len() == 2 && (q.starts_with('Q') || q.starts_with('q')) => {
+            q[1..].parse::<u32>().ok().filter(|n| (1..=4).contains(n)).and_then(|n| known(y, n * 3, 31))
+        }
+        [y, m] => m.parse::<u32>().ok().filter(|m| (1..=12).contains(m)).and_then(|m| known(y, m, 31)),
+        [y, m, d] => match (m.parse::<u32>(), d.parse::<u32>()) {
+            (Ok(m), Ok(d)) => known(y, m, d),
+            _ => None,
+        },
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| (true, 0, 0, 0, period.to_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +200,12 @@ mod tests {
         assert_eq!(period("2026年1月5日"), "2026-01-05");
         assert_eq!(period("2026-Q3"), "2026-Q3");
         assert_eq!(period("2026/13"), "2026/13");
+    }
+
+    #[test]
+    fn periods_sort_by_when_they_end() {
+        let mut periods = vec!["上期", "2026-11", "2026-Q3", "2026-10-05", "2025-Q4", "2026-10"];
+        periods.sort_by_key(|p| period_order(p));
+        assert_eq!(periods, ["2025-Q4", "2026-Q3", "2026-10-05", "2026-10", "2026-11", "上期"]);
     }
 }

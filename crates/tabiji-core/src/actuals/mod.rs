@@ -7,7 +7,7 @@ pub mod csv;
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
@@ -21,7 +21,7 @@ const LISTED_PROBLEMS: usize = 10;
 
 /// Which columns hold what, by header text. Columns not named are found by the usual headers
 /// (`KPI`, `指標`, `実績`, `actual`, `期間`, `period`, `ステージ`, `stage` …).
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// The KPI's name (or id).
@@ -44,6 +44,62 @@ pub struct Plan {
     pub periods: Vec<String>,
 }
 
+/// The first rows of a CSV, for choosing its columns before importing.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Preview {
+    /// The header row.
+    pub columns: Vec<String>,
+    /// The first data rows, as many as asked for.
+    pub rows: Vec<Vec<String>>,
+    /// How many data rows the file has.
+    pub rows_total: usize,
+    /// The columns recognised by their usual headers: a starting point for the mapping.
+    pub recognised: Mapping,
+}
+
+/// Reads the header and the first `shown` rows of a CSV of actuals.
+pub fn preview(bytes: &[u8], shown: usize) -> Result<Preview> {
+    let records = read_records(bytes)?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(refuse("the file is empty".into()));
+    };
+    let recognise = |usual: &[&str]| usual_column(&header.fields, usual).map(|i| header.fields[i].clone());
+    Ok(Preview {
+        columns: header.fields.clone(),
+        rows: rows.iter().take(shown).map(|r| r.fields.clone()).collect(),
+        rows_total: rows.len(),
+        recognised: Mapping {
+            kpi: recognise(KPI_HEADERS),
+            actual: recognise(ACTUAL_HEADERS),
+            period: recognise(PERIOD_HEADERS),
+            stage: recognise(STAGE_HEADERS),
+        },
+    })
+}
+
+fn refuse(message: String) -> Error {
+    Error::BadCsv { problems: vec![message], total: 1 }
+}
+
+fn read_records(bytes: &[u8]) -> Result<Vec<csv::Record>> {
+    if bytes.len() > MAX_CSV_BYTES {
+        return Err(refuse(format!(
+            "{} bytes is larger than the {MAX_CSV_BYTES} a CSV may have",
+            bytes.len()
+        )));
+    }
+    let text = csv::decode(bytes).map_err(refuse)?;
+    csv::records(&text).map_err(refuse)
+}
+
+/// The first column whose header is one of `usual` (ignoring case and surrounding blanks).
+fn usual_column(header: &[String], usual: &[&str]) -> Option<usize> {
+    header.iter().position(|h| usual.iter().any(|u| u.to_lowercase() == h.trim().to_lowercase()))
+}
+
+/// How often an import reports its progress, in rows.
+const PROGRESS_EVERY: usize = 5_000;
+
 const KPI_HEADERS: &[&str] = &["kpi", "kpi名", "指標", "指標名", "name", "名前", "項目", "metric"];
 const ACTUAL_HEADERS: &[&str] = &["actual", "実績", "実績値", "value", "値", "count", "件数"];
 const PERIOD_HEADERS: &[&str] = &["period", "期間", "年月", "月", "month", "date", "日付"];
@@ -52,24 +108,28 @@ const STAGE_HEADERS: &[&str] = &["stage", "ステージ"];
 /// Reads `bytes` as a CSV of actuals and works out the change; `period` (for every row)
 /// overrides a period column.
 pub fn plan(map: &Map, bytes: &[u8], mapping: &Mapping, period: Option<&str>) -> Result<Plan> {
-    let refuse = |message: String| Error::BadCsv { problems: vec![message], total: 1 };
-    if bytes.len() > MAX_CSV_BYTES {
-        return Err(refuse(format!(
-            "{} bytes is larger than the {MAX_CSV_BYTES} a CSV may have",
-            bytes.len()
-        )));
-    }
-    let text = csv::decode(bytes).map_err(refuse)?;
-    let records = csv::records(&text).map_err(refuse)?;
+    plan_reporting(map, bytes, mapping, period, &mut |_, _| {})
+}
+
+/// [`plan`], calling `progress(rows checked, rows in all)` every few thousand rows.
+pub fn plan_reporting(
+    map: &Map,
+    bytes: &[u8],
+    mapping: &Mapping,
+    period: Option<&str>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Plan> {
+    let records = read_records(bytes)?;
     let Some((header, rows)) = records.split_first() else {
         return Err(refuse("the file is empty".into()));
     };
     let find = |named: &Option<String>, usual: &[&str], what: &str| -> Result<Option<usize>> {
-        let wanted: Vec<String> = match named {
-            Some(name) => vec![name.trim().to_lowercase()],
-            None => usual.iter().map(|h| h.to_lowercase()).collect(),
+        let found = match named {
+            Some(name) => {
+                header.fields.iter().position(|h| h.trim().to_lowercase() == name.trim().to_lowercase())
+            }
+            None => usual_column(&header.fields, usual),
         };
-        let found = header.fields.iter().position(|h| wanted.contains(&h.trim().to_lowercase()));
         match (found, named) {
             (None, Some(name)) => Err(refuse(format!(
                 "line {}: no column {name:?} for the {what}; the columns are {}",
@@ -103,7 +163,10 @@ pub fn plan(map: &Map, bytes: &[u8], mapping: &Mapping, period: Option<&str>) ->
 
     let mut problems = Vec::new();
     let mut imported: BTreeMap<&str, BTreeMap<String, f64>> = BTreeMap::new();
-    for row in rows {
+    for (done, row) in rows.iter().enumerate() {
+        if done % PROGRESS_EVERY == 0 {
+            progress(done, rows.len());
+        }
         let cell = |column: usize| row.fields.get(column).map_or("", |f| f.trim());
         let at = |column: usize, message: String| {
             let name = header.fields.get(column).map_or("", |h| h.trim());
@@ -138,8 +201,9 @@ pub fn plan(map: &Map, bytes: &[u8], mapping: &Mapping, period: Option<&str>) ->
         return Err(Error::BadCsv { problems, total });
     }
 
+    progress(rows.len(), rows.len());
     let mut periods: Vec<String> = imported.values().flat_map(|p| p.keys().cloned()).collect();
-    periods.sort();
+    periods.sort_by_key(|p| csv::period_order(p));
     periods.dedup();
     let ops: Vec<Op> = imported
         .iter()
@@ -193,11 +257,14 @@ fn update(kpi: &Kpi, figures: &BTreeMap<String, f64>) -> Op {
     if let (Some(actual), false) = (kpi.actual, kpi.period.trim().is_empty()) {
         earlier.insert(kpi.period.clone(), actual);
     }
-    let mut imported = figures.clone();
-    let (latest_period, latest_actual) = imported.pop_last().expect("at least one imported figure");
-    earlier.extend(imported);
-    earlier.remove(&latest_period);
-    let history = earlier.into_iter().map(|(period, actual)| PeriodActual { period, actual }).collect();
+    earlier.extend(figures.iter().map(|(period, actual)| (period.clone(), *actual)));
+    let mut history: Vec<PeriodActual> =
+        earlier.into_iter().map(|(period, actual)| PeriodActual { period, actual }).collect();
+    history.sort_by_key(|h| csv::period_order(&h.period));
+    // The latest imported period is shown, even if the history holds later ones.
+    let latest = figures.keys().max_by_key(|p| csv::period_order(p)).expect("at least one imported figure");
+    let at = history.iter().position(|h| &h.period == latest).expect("the imported period is listed");
+    let PeriodActual { period: latest_period, actual: latest_actual } = history.remove(at);
     let patch = KpiPatch {
         actual: Some(Some(latest_actual)),
         period: Some(latest_period),
@@ -249,7 +316,11 @@ mod tests {
         assert_eq!((downloads.actual, downloads.period.as_str()), (Some(1310.0), "2026-11"));
         let history: Vec<(&str, f64)> =
             downloads.history.iter().map(|h| (h.period.as_str(), h.actual)).collect();
-        assert_eq!(history, [("2026-10", 260.0), ("2026-Q3", 240.0)], "the template's figure is kept");
+        assert_eq!(
+            history,
+            [("2026-Q3", 240.0), ("2026-10", 260.0)],
+            "the template's figure is kept, oldest first"
+        );
         assert!(crate::validate::map(&after).is_empty());
 
         // Importing November again replaces it; nothing else moves.
@@ -262,6 +333,35 @@ mod tests {
         let after = applied(&after, &again.unwrap());
         let downloads = kpi(&after, "資料ダウンロード数");
         assert_eq!((downloads.actual, downloads.history.len()), (Some(1400.0), 2));
+    }
+
+    #[test]
+    fn a_preview_shows_the_first_rows_and_the_columns_it_recognises() {
+        let csv = "\u{FEFF}Close Month,指標,実績,Owner\n2026/10,商談化数,31,山田\n2026/10,デモ依頼数,52,鈴木\n2026/11,商談化数,35,山田\n";
+        let preview = preview(csv.as_bytes(), 2).unwrap();
+        assert_eq!(preview.columns, ["Close Month", "指標", "実績", "Owner"]);
+        assert_eq!(preview.rows.len(), 2);
+        assert_eq!(preview.rows[1], ["2026/10", "デモ依頼数", "52", "鈴木"]);
+        assert_eq!(preview.rows_total, 3);
+        let recognised =
+            Mapping { kpi: Some("指標".into()), actual: Some("実績".into()), period: None, stage: None };
+        assert_eq!(preview.recognised, recognised, "\"Close Month\" is not a usual period header");
+        assert!(super::preview(b"", 5).unwrap_err().to_string().contains("empty"));
+    }
+
+    #[test]
+    fn progress_is_reported_from_the_first_row_to_the_last() {
+        let map = b2b();
+        let mut csv = String::from("指標,期間,実績\n");
+        for n in 0..12_000 {
+            csv.push_str(&format!("デモ依頼数,2026-{:02},{n}\n", n % 12 + 1));
+        }
+        let mut seen = Vec::new();
+        plan_reporting(&map, csv.as_bytes(), &Mapping::default(), None, &mut |done, total| {
+            seen.push((done, total))
+        })
+        .unwrap();
+        assert_eq!(seen, [(0, 12_000), (5_000, 12_000), (10_000, 12_000), (12_000, 12_000)]);
     }
 
     #[test]

@@ -28,6 +28,9 @@ export const COMMANDS = [
   "back",
   "export",
   "copy-png",
+  "import-actuals",
+  "report",
+  "revisions",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -61,6 +64,7 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
     if (key === "d") return "duplicate";
     if (key === "c") return e.shiftKey ? "copy-png" : "copy";
     if (key === "e") return "export";
+    if (key === "s" && e.shiftKey) return "revisions";
     if (key === "x") return "cut";
     if (key === "v") return "paste";
     if (key === "a") return "select-all";

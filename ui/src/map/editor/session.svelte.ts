@@ -32,6 +32,11 @@ export class MapSession {
     return this.view.can_redo ? this.#run(api.mapRedo) : Promise.resolve(false);
   }
 
+  /** Runs a change made by another command (an import, restoring a revision) like an edit. */
+  change(call: () => Promise<MapView>): Promise<boolean> {
+    return this.#run(call);
+  }
+
   select(ids: Iterable<string>): void {
     this.selection = new Set(ids);
   }

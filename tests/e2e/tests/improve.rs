@@ -1,0 +1,133 @@
+//! The improvement cycle in the app: actuals imported from a Japanese Excel CSV through the
+//! import dialog move the bottleneck, a revision is saved, the map changes, the two are compared,
+//! and the revision is restored — all of it in the file afterwards.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use tabiji_e2e::{choose_in_gtk_dialog, export_json, map_files, App, By, Key};
+
+/// Waits until the element `id` shows text containing `wanted`; returns the text.
+async fn text_containing(app: &App, id: &str, wanted: &str) -> String {
+    let started = Instant::now();
+    loop {
+        if let Ok(element) = app.driver.find(By::Css(format!("[data-testid='{id}']"))).await {
+            let text = element.text().await.unwrap_or_default();
+            if text.contains(wanted) {
+                return text;
+            }
+            assert!(started.elapsed() < Duration::from_secs(15), "{id} says {text:?}, not {wanted:?}");
+        }
+        assert!(started.elapsed() < Duration::from_secs(15), "no {id}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn bottleneck(app: &App) -> Vec<String> {
+    let mut marked = Vec::new();
+    for stage in app.all("[data-testid^='stage-'][data-bottleneck='true']").await {
+        marked.push(stage.attr("data-testid").await.unwrap().unwrap_or_default());
+    }
+    marked
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_and_restore() {
+    let app = App::start("ja").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    assert_eq!(bottleneck(&app).await, ["stage-4"], "the template's advocacy stage at first");
+
+    // A Japanese Excel export: Shift_JIS, a month column under a header Tabiji does not guess.
+    let (csv, _, _) = encoding_rs::SHIFT_JIS.encode(
+        "集計月,指標,実績\n2026/10,デモ依頼数,12\n2026/10,商談化数,\"4\"\n2026/10,資料ダウンロード数,\"1,250\"\n",
+    );
+    let csv_path = app.library().join("crm-2026-10.csv");
+    std::fs::write(&csv_path, &csv).unwrap();
+
+    app.testid("import-actuals-button").await.click().await.unwrap();
+    let pick = app.testid("actuals-pick").await;
+    choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &csv_path).await;
+    text_containing(&app, "actuals-file", "3 行").await;
+    let preview = app.testid("actuals-preview").await.text().await.unwrap();
+    assert!(preview.contains("集計月") && preview.contains("1,250"), "{preview}");
+    // Without a period the import cannot go ahead, and the dialog says why.
+    text_containing(&app, "actuals-problem", "no column for the period").await;
+    app.driver
+        .find(By::Css("[data-testid='actuals-column-period'] option[value='集計月']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    text_containing(&app, "actuals-summary", "3 件の KPI に 3 行、期間 2026-10").await;
+    app.screenshot("improve-import-dialog-ja").await;
+    app.testid("actuals-import").await.click().await.unwrap();
+    assert!(app.notice().await.contains("3 件の KPI に 3 行を取り込みました"));
+    app.wait_saved().await;
+    assert_eq!(bottleneck(&app).await, ["stage-1"], "12 of 60 demo requests, 4 of 40 opportunities");
+
+    app.testid("report-button").await.click().await.unwrap();
+    text_containing(&app, "report-stages", "ボトルネック").await;
+    let marked = app.all("[data-testid='report-stages'] tr[data-bottleneck='true'] th").await;
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0].text().await.unwrap(), "検討");
+    text_containing(&app, "report-funnel", "2026-10").await;
+    app.screenshot("improve-report-ja").await;
+    app.testid("report-dialog").await.send_keys(Key::Escape).await.unwrap();
+
+    // Save this quarter's map as a revision, then change the map.
+    app.testid("revisions-button").await.click().await.unwrap();
+    app.testid("revisions-empty").await;
+    app.testid("revision-name").await.send_keys("2026年10月 取り込み後").await.unwrap();
+    app.testid("revision-save").await.click().await.unwrap();
+    text_containing(&app, "revision-list", "2026年10月 取り込み後").await;
+    app.testid("revisions-dialog").await.send_keys(Key::Escape).await.unwrap();
+
+    let removed = app.testid("card-cd_1").await;
+    app.click_at(app.point_in(&removed, 0.0, 0.0).await).await;
+    app.testid("viewport").await.send_keys(Key::Delete).await.unwrap();
+    app.wait_saved().await;
+    assert!(app.driver.find(By::Css("[data-testid='card-cd_1']")).await.is_err());
+
+    // Compare the revision with the map now: one card removed; the curves and KPIs side by side.
+    app.testid("revisions-button").await.click().await.unwrap();
+    app.testid("compare-run").await.click().await.unwrap();
+    text_containing(&app, "comparison-counts", "削除 1").await;
+    text_containing(&app, "comparison-cards", "−").await;
+    let kpis = text_containing(&app, "comparison-kpis", "デモ依頼数").await;
+    assert!(kpis.contains("12"), "{kpis}");
+    assert_eq!(
+        app.all("[data-testid='comparison-curves'] polyline").await.len(),
+        6,
+        "3 personas × 2 versions"
+    );
+    app.screenshot("improve-compare-ja").await;
+
+    // View it read-only, then restore it: the card comes back, as one undo step.
+    app.testid("revision-view").await.click().await.unwrap();
+    app.testid("revision-picture").await;
+    app.testid("revision-restore").await.click().await.unwrap();
+    app.testid("revision-restore-confirm").await.click().await.unwrap();
+    assert!(app.notice().await.contains("復元しました"));
+    app.wait_saved().await;
+    app.testid("card-cd_1").await;
+    app.screenshot("improve-restored-ja").await;
+
+    let folders = app.quit().await;
+    let files = map_files(folders.library.path());
+    let map = export_json(&files[0]);
+    let cards: Vec<&str> =
+        map["cards"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(cards.contains(&"cd_1"), "restored in the file");
+    let demo = map["kpis"].as_array().unwrap().iter().find(|k| k["name"] == "デモ依頼数").unwrap();
+    assert_eq!((demo["actual"].as_f64(), demo["period"].as_str()), (Some(12.0), Some("2026-10")));
+    assert_eq!(demo["history"], serde_json::json!([{ "period": "2026-Q3", "actual": 45.0 }]));
+    let out = std::process::Command::new(tabiji_e2e::cli_binary())
+        .args(["revision", "list", "--json"])
+        .arg(&files[0])
+        .output()
+        .unwrap();
+    let revisions: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(revisions[0]["name"], "2026年10月 取り込み後");
+}
