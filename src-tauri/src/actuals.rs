@@ -13,8 +13,7 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::commands::{read_document, with_document};
-use crate::export::off_the_ui_thread;
+use crate::commands::{off_the_ui_thread, read_document, with_document};
 use crate::state::AppState;
 use crate::view::MapView;
 

@@ -203,3 +203,17 @@ fn view_of(document: &Document) -> Reply<MapView> {
         can_redo: document.can_redo(),
     })
 }
+
+/// Runs slow work (drawing an export, reading a large CSV) on a blocking thread, so that the
+/// window stays responsive meanwhile.
+pub(crate) async fn off_the_ui_thread<T: Send + 'static>(
+    work: impl FnOnce() -> tabiji_core::Result<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|e| ErrorPayload {
+            code: "app.task_stopped".into(),
+            message: format!("the work stopped: {e}"),
+        })?
+        .map_err(payload)
+}

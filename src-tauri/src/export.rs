@@ -10,7 +10,7 @@ use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::read_document;
+use crate::commands::{off_the_ui_thread, read_document};
 use crate::library::free_path;
 use crate::state::AppState;
 
@@ -80,18 +80,6 @@ fn ask_where(app: &tauri::AppHandle, map: &Map, map_path: &Path, format: Format)
         dialog = dialog.set_file_name(name.to_string_lossy());
     }
     dialog.blocking_save_file()?.into_path().ok()
-}
-
-pub(crate) async fn off_the_ui_thread<T: Send + 'static>(
-    work: impl FnOnce() -> tabiji_core::Result<T> + Send + 'static,
-) -> Reply<T> {
-    tauri::async_runtime::spawn_blocking(work)
-        .await
-        .map_err(|e| ErrorPayload {
-            code: "export.failed".into(),
-            message: format!("the export stopped: {e}"),
-        })?
-        .map_err(|e| e.to_payload())
 }
 
 /// Writes `bytes` to a temporary file beside `target` and renames it into place, so that a

@@ -9,8 +9,7 @@ use tabiji_core::{ErrorPayload, Map};
 use tauri::State;
 use ts_rs::TS;
 
-use crate::commands::{change_document, read_document, with_document};
-use crate::export::off_the_ui_thread;
+use crate::commands::{change_document, off_the_ui_thread, read_document, with_document};
 use crate::state::AppState;
 use crate::view::MapView;
 
@@ -41,7 +40,7 @@ pub fn revision_list(state: State<AppState>) -> Reply<Vec<RevisionInfo>> {
 #[tauri::command]
 pub fn revision_save(state: State<AppState>, name: String) -> Reply<Vec<RevisionInfo>> {
     change_document(&state, |document| {
-        document.save_revision(name.trim())?;
+        document.save_revision(&name)?;
         document.revisions()
     })
 }

@@ -131,9 +131,9 @@ pub fn periods(map: &Map) -> Vec<String> {
         let latest = k.actual.is_some().then_some(k.period.as_str());
         latest.into_iter().chain(k.history.iter().map(|h| h.period.as_str()))
     });
-    let set: std::collections::BTreeSet<&str> = all.filter(|p| !p.is_empty()).collect();
-    let mut periods: Vec<String> = set.into_iter().map(str::to_owned).collect();
-    periods.sort_by_key(|p| crate::actuals::csv::period_order(p));
+    let mut periods: Vec<String> = all.filter(|p| !p.is_empty()).map(str::to_owned).collect();
+    periods.sort_by_cached_key(|p| crate::actuals::csv::period_order(p));
+    periods.dedup();
     periods
 }
 

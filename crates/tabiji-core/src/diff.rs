@@ -80,14 +80,12 @@ impl<T: Keyed> ListDiff<T> {
     }
 
     fn apply(&self, list: &mut Vec<T>, noun: &str) -> Result<()> {
-        let present = |list: &Vec<T>, id: &str| list.iter().any(|e| e.key() == id);
-        for gone in &self.removed {
-            if !present(list, gone.key()) {
-                return Err(Error::invalid(format!(
-                    "the diff removes {noun} {}, which is not there",
-                    gone.key()
-                )));
-            }
+        let present: HashSet<&str> = list.iter().map(Keyed::key).collect();
+        if let Some(gone) = self.removed.iter().find(|gone| !present.contains(gone.key())) {
+            return Err(Error::invalid(format!(
+                "the diff removes {noun} {}, which is not there",
+                gone.key()
+            )));
         }
         let removed: HashSet<&str> = self.removed.iter().map(Keyed::key).collect();
         list.retain(|e| !removed.contains(e.key()));

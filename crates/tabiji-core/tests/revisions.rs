@@ -56,6 +56,7 @@ fn a_revision_needs_a_name_on_one_line() {
         assert!(error.to_string().contains("revision name"), "{bad:?}: {error}");
     }
     assert!(doc.revisions().unwrap().is_empty());
+    assert_eq!(doc.save_revision("  2026 Q4 ").unwrap().name, "2026 Q4", "kept without surrounding blanks");
 }
 
 #[test]

@@ -230,15 +230,23 @@ impl App {
     /// Waits for the status line's notice (where an export went, what an import did) and
     /// returns it.
     pub async fn notice(&self) -> String {
+        self.wait_text("notice", "").await
+    }
+
+    /// Waits until the element with test id `id` shows text containing `wanted`, and returns
+    /// its text; fails after 30 s saying what it showed.
+    pub async fn wait_text(&self, id: &str, wanted: &str) -> String {
         let started = Instant::now();
+        let mut shown = None;
         loop {
-            if let Ok(element) = self.driver.find(By::Css("[data-testid='notice']")).await {
+            if let Ok(element) = self.driver.find(By::Css(format!("[data-testid='{id}']"))).await {
                 let text = element.text().await.unwrap_or_default();
-                if !text.is_empty() {
+                if !text.is_empty() && text.contains(wanted) {
                     return text;
                 }
+                shown = Some(text);
             }
-            assert!(started.elapsed() < Duration::from_secs(30), "no notice appeared");
+            assert!(started.elapsed() < Duration::from_secs(30), "{id} shows {shown:?}, not {wanted:?}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -359,8 +367,8 @@ fn xdotool(args: &[&str]) -> String {
     String::from_utf8(run_tool("xdotool", args)).unwrap()
 }
 
-/// Opens one of GTK's file dialogs with `open` and answers it with `path`, typed as a person
-/// would (a leading `/` puts the dialog's location field in front) and confirmed with Enter.
+/// Opens one of GTK's file dialogs with `open` and answers it with `path`, typed into the
+/// dialog's location field as a person would and confirmed with Enter.
 pub async fn choose_in_gtk_dialog<F: std::future::Future<Output = ()>>(
     open: impl FnOnce() -> F,
     path: &Path,
@@ -376,9 +384,12 @@ pub async fn choose_in_gtk_dialog<F: std::future::Future<Output = ()>>(
         assert!(started.elapsed() < Duration::from_secs(10), "the file dialog did not appear");
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
-    // A dialog that has just mapped may not take keys yet, the more so on a busy machine.
+    // Ctrl+L opens the location field first: typing a leading `/` opens it too, but then the
+    // next character can land before the field does (`/tmp` became `/mp`).
     xdotool(&["windowfocus", "--sync", &dialog]);
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    xdotool(&["key", "--window", &dialog, "ctrl+l"]);
+    tokio::time::sleep(Duration::from_millis(400)).await;
     xdotool(&["key", "--window", &dialog, "ctrl+a"]);
     xdotool(&["type", "--window", &dialog, "--delay", "20", path.to_str().unwrap()]);
     tokio::time::sleep(Duration::from_millis(500)).await;

@@ -2,26 +2,8 @@
 //! import dialog move the bottleneck, a revision is saved, the map changes, the two are compared,
 //! and the revision is restored — all of it in the file afterwards.
 
-use std::time::{Duration, Instant};
-
 use serde_json::Value;
 use tabiji_e2e::{choose_in_gtk_dialog, export_json, map_files, App, By, Key};
-
-/// Waits until the element `id` shows text containing `wanted`; returns the text.
-async fn text_containing(app: &App, id: &str, wanted: &str) -> String {
-    let started = Instant::now();
-    loop {
-        if let Ok(element) = app.driver.find(By::Css(format!("[data-testid='{id}']"))).await {
-            let text = element.text().await.unwrap_or_default();
-            if text.contains(wanted) {
-                return text;
-            }
-            assert!(started.elapsed() < Duration::from_secs(15), "{id} says {text:?}, not {wanted:?}");
-        }
-        assert!(started.elapsed() < Duration::from_secs(15), "no {id}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 async fn bottleneck(app: &App) -> Vec<String> {
     let mut marked = Vec::new();
@@ -48,11 +30,11 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     app.testid("import-actuals-button").await.click().await.unwrap();
     let pick = app.testid("actuals-pick").await;
     choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &csv_path).await;
-    text_containing(&app, "actuals-file", "3 行").await;
+    app.wait_text("actuals-file", "3 行").await;
     let preview = app.testid("actuals-preview").await.text().await.unwrap();
     assert!(preview.contains("集計月") && preview.contains("1,250"), "{preview}");
     // Without a period the import cannot go ahead, and the dialog says why.
-    text_containing(&app, "actuals-problem", "no column for the period").await;
+    app.wait_text("actuals-problem", "no column for the period").await;
     app.driver
         .find(By::Css("[data-testid='actuals-column-period'] option[value='集計月']"))
         .await
@@ -60,7 +42,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
         .click()
         .await
         .unwrap();
-    text_containing(&app, "actuals-summary", "3 件の KPI に 3 行、期間 2026-10").await;
+    app.wait_text("actuals-summary", "3 件の KPI に 3 行、期間 2026-10").await;
     app.screenshot("improve-import-dialog-ja").await;
     app.testid("actuals-import").await.click().await.unwrap();
     assert!(app.notice().await.contains("3 件の KPI に 3 行を取り込みました"));
@@ -68,11 +50,11 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     assert_eq!(bottleneck(&app).await, ["stage-1"], "12 of 60 demo requests, 4 of 40 opportunities");
 
     app.testid("report-button").await.click().await.unwrap();
-    text_containing(&app, "report-stages", "ボトルネック").await;
+    app.wait_text("report-stages", "ボトルネック").await;
     let marked = app.all("[data-testid='report-stages'] tr[data-bottleneck='true'] th").await;
     assert_eq!(marked.len(), 1);
     assert_eq!(marked[0].text().await.unwrap(), "検討");
-    text_containing(&app, "report-funnel", "2026-10").await;
+    app.wait_text("report-funnel", "2026-10").await;
     app.screenshot("improve-report-ja").await;
     app.testid("report-dialog").await.send_keys(Key::Escape).await.unwrap();
 
@@ -81,7 +63,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     app.testid("revisions-empty").await;
     app.testid("revision-name").await.send_keys("2026年10月 取り込み後").await.unwrap();
     app.testid("revision-save").await.click().await.unwrap();
-    text_containing(&app, "revision-list", "2026年10月 取り込み後").await;
+    app.wait_text("revision-list", "2026年10月 取り込み後").await;
     app.testid("revisions-dialog").await.send_keys(Key::Escape).await.unwrap();
 
     let removed = app.testid("card-cd_1").await;
@@ -93,9 +75,9 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     // Compare the revision with the map now: one card removed; the curves and KPIs side by side.
     app.testid("revisions-button").await.click().await.unwrap();
     app.testid("compare-run").await.click().await.unwrap();
-    text_containing(&app, "comparison-counts", "削除 1").await;
-    text_containing(&app, "comparison-cards", "−").await;
-    let kpis = text_containing(&app, "comparison-kpis", "デモ依頼数").await;
+    app.wait_text("comparison-counts", "削除 1").await;
+    app.wait_text("comparison-cards", "−").await;
+    let kpis = app.wait_text("comparison-kpis", "デモ依頼数").await;
     assert!(kpis.contains("12"), "{kpis}");
     assert_eq!(
         app.all("[data-testid='comparison-curves'] polyline").await.len(),

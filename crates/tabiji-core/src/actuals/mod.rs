@@ -203,7 +203,7 @@ pub fn plan_reporting(
 
     progress(rows.len(), rows.len());
     let mut periods: Vec<String> = imported.values().flat_map(|p| p.keys().cloned()).collect();
-    periods.sort_by_key(|p| csv::period_order(p));
+    periods.sort_by_cached_key(|p| csv::period_order(p));
     periods.dedup();
     let ops: Vec<Op> = imported
         .iter()
@@ -260,7 +260,7 @@ fn update(kpi: &Kpi, figures: &BTreeMap<String, f64>) -> Op {
     earlier.extend(figures.iter().map(|(period, actual)| (period.clone(), *actual)));
     let mut history: Vec<PeriodActual> =
         earlier.into_iter().map(|(period, actual)| PeriodActual { period, actual }).collect();
-    history.sort_by_key(|h| csv::period_order(&h.period));
+    history.sort_by_cached_key(|h| csv::period_order(&h.period));
     // The latest imported period is shown, even if the history holds later ones.
     let latest = figures.keys().max_by_key(|p| csv::period_order(p)).expect("at least one imported figure");
     let at = history.iter().position(|h| &h.period == latest).expect("the imported period is listed");

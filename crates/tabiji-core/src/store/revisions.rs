@@ -20,9 +20,10 @@ pub struct RevisionInfo {
 }
 
 impl Store {
-    /// Saves the map as it is now under `name`. The map itself is not changed, so its
-    /// `updated_at` stays as it was.
+    /// Saves the map as it is now under `name` (without surrounding blanks). The map itself is
+    /// not changed, so its `updated_at` stays as it was.
     pub fn save_revision(&mut self, name: &str) -> Result<RevisionInfo> {
+        let name = name.trim();
         validate::name("revision name", name)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let map = super::read_map(&tx)?;

@@ -198,6 +198,7 @@ export const en = {
   "error.op.invalid": "That change is not allowed.",
   "error.import.bad_field": "The imported data has an invalid field.",
   "error.history.empty": "There is nothing to undo or redo.",
+  "error.app.task_stopped": "The work stopped before it was done; nothing was changed.",
   "error.export.failed": "The export could not be made.",
   "improve.group": "Improvement cycle",
   "action.close": "Close",

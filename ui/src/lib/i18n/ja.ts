@@ -201,6 +201,7 @@ export const ja: Record<MessageKey, string> = {
   "error.op.invalid": "その変更はできません。",
   "error.import.bad_field": "取り込んだデータに不正な項目があります。",
   "error.history.empty": "元に戻す・やり直す操作がありません。",
+  "error.app.task_stopped": "処理が途中で止まりました。何も変更していません。",
   "error.export.failed": "書き出しに失敗しました。",
   "improve.group": "改善サイクル",
   "action.close": "閉じる",
