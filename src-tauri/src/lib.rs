@@ -29,8 +29,11 @@ pub fn run() {
         .on_menu_event(menu::on_event)
         .setup(|app| {
             #[cfg(target_os = "linux")]
-            if let Some(window) = app.get_webview_window("main") {
-                paint_without_compositing(&window)?;
+            {
+                hint_text_lightly();
+                if let Some(window) = app.get_webview_window("main") {
+                    paint_without_compositing(&window)?;
+                }
             }
             Ok(())
         })
@@ -61,6 +64,18 @@ pub fn run() {
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Tauri runtime failed to start");
+}
+
+/// Full hinting runs the bundled font's own hinting instructions, which at some sizes (11, 13
+/// and 16 px) erase thin horizontal strokes: dashes and minus signs vanished from cards, KPI
+/// figures and scores. Light hinting (what GNOME and KDE use by default) draws them at every size;
+/// the webview follows GTK's setting.
+#[cfg(target_os = "linux")]
+fn hint_text_lightly() {
+    use gtk::prelude::GtkSettingsExt;
+    if let Some(settings) = gtk::Settings::default() {
+        settings.set_gtk_xft_hintstyle(Some("hintslight"));
+    }
 }
 
 /// WebKitGTK composites the page through OpenGL by default; where there is no GPU driver (and

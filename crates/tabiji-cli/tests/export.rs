@@ -101,7 +101,8 @@ fn svg_is_xml_with_the_map_drawn_and_carried_and_png_has_the_size_of_its_scale()
                  root = ET.parse(sys.argv[1]).getroot()\n\
                  ns = '{http://www.w3.org/2000/svg}'\n\
                  print(json.dumps({'width': float(root.get('width')), 'height': float(root.get('height')),\n\
-                   'texts': [t.text for t in root.iter(ns + 'text')], 'polygons': len([p for p in root.iter(ns + 'polygon') if p.get('fill') != 'none']),\n\
+                   'texts': [t.text for t in root.iter(ns + 'text')], 'polygons': len([p for p in root.iter(ns + 'polygon') if p.get('fill') not in ('none', '#f0a30a')]),\n\
+                   'signs': len([p for p in root.iter(ns + 'polygon') if p.get('fill') == '#f0a30a']),\n\
                    'outlines': len([p for p in root.iter(ns + 'polygon') if p.get('fill') == 'none']),\n\
                    'curves': len([p for p in root.iter(ns + 'path') if p.get('stroke-width') == '3']),\n\
                    'font': root.get('font-family'), 'title': root.find(ns + 'title').text}))",
@@ -113,6 +114,7 @@ fn svg_is_xml_with_the_map_drawn_and_carried_and_png_has_the_size_of_its_scale()
         assert_eq!(summary["title"], map["map"]["info"]["title"]);
         assert_eq!(summary["polygons"], 5, "one chevron per stage");
         assert_eq!(summary["outlines"], 1, "the bottleneck stage is marked");
+        assert_eq!(summary["signs"], 3, "the template's three hand-offs while a buyer's mood drops");
         assert_eq!(summary["curves"], 3, "one curve per buyer");
         let texts: Vec<&str> =
             summary["texts"].as_array().unwrap().iter().filter_map(Value::as_str).collect();

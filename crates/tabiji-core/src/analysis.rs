@@ -237,7 +237,9 @@ fn totals(
     sums.into_values().collect()
 }
 
-fn gaps(map: &Map) -> Vec<Gap> {
+/// Stages and touchpoints nobody owns, and hand-offs between departments while a buyer's mood
+/// drops, in stage order: what the report lists and the canvas flags.
+pub fn gaps(map: &Map) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let owner_of = |stage_id: &str| -> Option<&Id> {
         let in_stage = || map.cards.iter().filter(move |c| c.stage_id == stage_id);

@@ -55,6 +55,16 @@ pub const STAGE_TEXT: &str = "#ffffff";
 /// The outline that marks the bottleneck stage's header.
 pub const BOTTLENECK: &str = "#d92d20";
 
+/// The warning sign on an ownership gap: amber, edged in white so it stands out on any card.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct SignColours {
+    pub fill: &'static str,
+    pub edge: &'static str,
+    pub text: &'static str,
+}
+
+pub const GAP_SIGN: SignColours = SignColours { fill: "#f0a30a", edge: "#ffffff", text: "#2b1d00" };
+
 /// A KPI's bar colour.
 pub const fn kpi(status: KpiStatus) -> &'static str {
     match status {
@@ -90,7 +100,7 @@ pub const GRID: GridColours = GridColours {
 };
 
 /// The whole theme as one JSON object for the UI: card colours by kind, badge colours by mode
-/// (`none` for department badges), stage colours, KPI bar colours by status, and the grid.
+/// (`none` for department badges), stage colours, the bottleneck outline and gap sign, KPI bar colours by status, and the grid.
 pub fn to_json() -> serde_json::Value {
     serde_json::json!({
         "cards": CardKind::ALL.iter().map(|&k| (variant_name(&k), serde_json::json!(card(k)))).collect::<serde_json::Map<_, _>>(),
@@ -102,6 +112,7 @@ pub fn to_json() -> serde_json::Value {
         "stages": STAGES,
         "stageText": STAGE_TEXT,
         "bottleneck": BOTTLENECK,
+        "gapSign": GAP_SIGN,
         "kpis": KpiStatus::ALL.iter().map(|&s| (variant_name(&s), serde_json::json!(kpi(s)))).collect::<serde_json::Map<_, _>>(),
         "grid": GRID,
     })

@@ -200,6 +200,21 @@ impl App {
         self.driver.action_chain().move_to(x, y).double_click().perform().await.expect("double-click");
     }
 
+    /// Replaces a field's text and leaves it with Tab, as a user does, and waits for the save.
+    pub async fn fill(&self, testid: &str, text: &str) {
+        let field = self.testid(testid).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+        field.send_keys(Key::Tab).await.unwrap();
+        self.wait_saved().await;
+    }
+
+    /// Opens a view from the toolbar's Analyse menu by its command (`report`, `kpi-table` …).
+    pub async fn analyse(&self, command: &str) {
+        self.testid("analyse-menu").await.click().await.unwrap();
+        self.testid(&format!("{command}-button")).await.click().await.unwrap();
+    }
+
     /// Waits up to 5 s for the status line to say that the last edit is saved.
     pub async fn wait_saved(&self) {
         let status = self.testid("save-status").await;
@@ -327,6 +342,17 @@ fn process_alive(pid: u32) -> bool {
 }
 
 /// The map files in a folder, by name.
+/// Decodes a PNG into (width, height, RGBA bytes).
+pub fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let frame = reader.next_frame(&mut pixels).expect("the PNG's pixels");
+    pixels.truncate(frame.buffer_size());
+    (frame.width, frame.height, pixels)
+}
+
 pub fn map_files(folder: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .expect("library folder")

@@ -210,22 +210,13 @@ async fn cards_are_duplicated_moved_deleted_and_pasted_into_another_map_from_the
     assert_eq!(pasted[0]["channel_id"], "search_ad", "the channel exists in the blank map too");
 }
 
-/// Replaces a field's text and leaves it with Tab, as a user does.
-async fn fill(app: &App, testid: &str, text: &str) {
-    let field = app.testid(testid).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-    field.send_keys(Key::Tab).await.unwrap();
-    app.wait_saved().await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_properties_panel_edits_cards_emotion_points_personas_and_the_map() {
     let app = App::start("ja").await;
     create_b2b_map(&app).await;
 
     // Nothing selected: the map's own fields.
-    fill(&app, "prop-map-title", "2027年度 受発注クラウド").await;
+    app.fill("prop-map-title", "2027年度 受発注クラウド").await;
     assert_eq!(app.testid("map-title").await.text().await.unwrap(), "2027年度 受発注クラウド");
 
     // A card: channel, department, cost, effect, notes.
@@ -239,16 +230,16 @@ async fn the_properties_panel_edits_cards_emotion_points_personas_and_the_map() 
         thirtyfour::components::SelectElement::new(&app.testid("prop-department").await).await.unwrap();
     department.select_by_value("inside_sales").await.unwrap();
     app.wait_saved().await;
-    fill(&app, "prop-cost", "1,200,000").await;
-    fill(&app, "prop-effect", "35").await;
-    fill(&app, "prop-notes", "来期は出展ブースを縮小").await;
+    app.fill("prop-cost", "1,200,000").await;
+    app.fill("prop-effect", "35").await;
+    app.fill("prop-notes", "来期は出展ブースを縮小").await;
     app.screenshot("editor-properties-card").await;
 
     // An emotion point: its quote, and its persona's job title.
     let point = app.testid("emotion-pe_3-0").await;
     app.click_at(app.point_in(&point, 0.0, 0.0).await).await;
-    fill(&app, "prop-quote", "稟議が通るか不安").await;
-    fill(&app, "prop-persona-title", "取締役 管理本部長").await;
+    app.fill("prop-quote", "稟議が通るか不安").await;
+    app.fill("prop-persona-title", "取締役 管理本部長").await;
 
     let folders = app.quit().await;
     let map = export_json(&map_files(folders.library.path())[0]);

@@ -6,18 +6,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use serde_json::Value;
-use tabiji_e2e::{artifacts_dir, choose_in_gtk_dialog, export_json, map_files, run_tool, App, Key};
-
-/// Decodes a PNG into (width, height, RGBA bytes).
-fn decode(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
-    decoder.set_transformations(png::Transformations::normalize_to_color8() | png::Transformations::ALPHA);
-    let mut reader = decoder.read_info().expect("a PNG");
-    let mut pixels = vec![0; reader.output_buffer_size().expect("a sane size")];
-    let frame = reader.next_frame(&mut pixels).expect("the PNG's pixels");
-    pixels.truncate(frame.buffer_size());
-    (frame.width, frame.height, pixels)
-}
+use tabiji_e2e::{
+    artifacts_dir, choose_in_gtk_dialog, decode_png, export_json, map_files, run_tool, App, Key,
+};
 
 fn files_with_extension(folder: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -70,7 +61,7 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     app.notice().await;
     let pngs = files_with_extension(&library, "png");
     assert_eq!(pngs.len(), 1);
-    let (width, height, _) = decode(&std::fs::read(&pngs[0]).unwrap());
+    let (width, height, _) = decode_png(&std::fs::read(&pngs[0]).unwrap());
 
     // SVG, and the cards and KPIs as CSV.
     for format in ["svg", "csv_cards", "csv_kpis"] {
@@ -91,7 +82,7 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     app.testid("viewport").await.send_keys(Key::Control + Key::Shift + "c").await.unwrap();
     assert!(app.notice().await.contains("クリップボード"));
     let clipboard = run_tool("xclip", &["-selection", "clipboard", "-t", "image/png", "-o"]);
-    let (clip_width, clip_height, _) = decode(&clipboard);
+    let (clip_width, clip_height, _) = decode_png(&clipboard);
     assert_eq!(clip_width, width * 2, "2× the 1× export's width");
     assert!(
         clip_height > height * 2,
@@ -141,7 +132,7 @@ async fn the_png_export_looks_like_the_canvas() {
     assert_eq!(number("ratio"), 1.0);
     let shot = artifacts_dir().join("fidelity-window.png");
     app.capture_window(&shot).unwrap();
-    let (shot_width, shot_height, shot_pixels) = decode(&std::fs::read(&shot).unwrap());
+    let (shot_width, shot_height, shot_pixels) = decode_png(&std::fs::read(&shot).unwrap());
     // The native menu bar sits above the page in the window.
     let page_top = f64::from(shot_height) - number("inner");
 
@@ -151,7 +142,7 @@ async fn the_png_export_looks_like_the_canvas() {
     app.testid("export-beside").await.click().await.unwrap();
     app.notice().await;
     let exported = files_with_extension(app.library(), "png").pop().unwrap();
-    let (export_width, _, export_pixels) = decode(&std::fs::read(&exported).unwrap());
+    let (export_width, _, export_pixels) = decode_png(&std::fs::read(&exported).unwrap());
 
     let (left, top) = (number("left").ceil() as u32, number("top").ceil() as u32);
     let (right, bottom) = (number("right").floor() as u32, number("bottom").floor() as u32);

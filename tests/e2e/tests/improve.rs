@@ -27,7 +27,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     let csv_path = app.library().join("crm-2026-10.csv");
     std::fs::write(&csv_path, &csv).unwrap();
 
-    app.testid("import-actuals-button").await.click().await.unwrap();
+    app.analyse("import-actuals").await;
     let pick = app.testid("actuals-pick").await;
     choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &csv_path).await;
     app.wait_text("actuals-file", "3 行").await;
@@ -49,7 +49,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     app.wait_saved().await;
     assert_eq!(bottleneck(&app).await, ["stage-1"], "12 of 60 demo requests, 4 of 40 opportunities");
 
-    app.testid("report-button").await.click().await.unwrap();
+    app.analyse("report").await;
     app.wait_text("report-stages", "ボトルネック").await;
     let marked = app.all("[data-testid='report-stages'] tr[data-bottleneck='true'] th").await;
     assert_eq!(marked.len(), 1);
@@ -59,7 +59,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     app.testid("report-dialog").await.send_keys(Key::Escape).await.unwrap();
 
     // Save this quarter's map as a revision, then change the map.
-    app.testid("revisions-button").await.click().await.unwrap();
+    app.analyse("revisions").await;
     app.testid("revisions-empty").await;
     app.testid("revision-name").await.send_keys("2026年10月 取り込み後").await.unwrap();
     app.testid("revision-save").await.click().await.unwrap();
@@ -73,7 +73,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     assert!(app.driver.find(By::Css("[data-testid='card-cd_1']")).await.is_err());
 
     // Compare the revision with the map now: one card removed; the curves and KPIs side by side.
-    app.testid("revisions-button").await.click().await.unwrap();
+    app.analyse("revisions").await;
     app.testid("compare-run").await.click().await.unwrap();
     app.wait_text("comparison-counts", "削除 1").await;
     app.wait_text("comparison-cards", "−").await;

@@ -16,3 +16,6 @@ export function stageColour(index: number): string {
 export function kpiColour(status: KpiStatus): string {
   return THEME.kpis[status];
 }
+
+/** What outlines the selection and marks drop places: the canvas's only UI colour. */
+export const SELECTION_COLOUR = "#1b6ef3";

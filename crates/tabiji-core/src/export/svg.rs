@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::fonts;
-use crate::layout::{CardBox, KpiBox, Layout, TextLine};
+use crate::layout::{CardBox, GapMark, KpiBox, Layout, TextLine};
 use crate::theme;
 
 /// What goes into the SVG besides the map.
@@ -45,6 +45,9 @@ pub fn render(layout: &Layout, options: &SvgOptions) -> String {
         kpi_shape(&mut svg, kpi);
     }
     emotions(&mut svg, layout);
+    for mark in &layout.gap_marks {
+        gap_mark(&mut svg, mark);
+    }
     svg.raw("</svg>\n");
     svg.out
 }
@@ -83,6 +86,22 @@ fn grid(svg: &mut Svg, layout: &Layout, transparent: bool) {
         }
         text_lines(svg, &stage.label, theme::STAGE_TEXT);
     }
+}
+
+fn gap_mark(svg: &mut Svg, mark: &GapMark) {
+    let colours = theme::GAP_SIGN;
+    svg.element(
+        "polygon",
+        &[
+            ("points", &mark.triangle),
+            ("fill", colours.fill),
+            ("stroke", colours.edge),
+            ("stroke-width", "1.5"),
+            ("stroke-linejoin", "round"),
+        ],
+        None,
+    );
+    text_lines(svg, std::slice::from_ref(&mark.label), colours.text);
 }
 
 fn card_shape(svg: &mut Svg, layout: &Layout, card: &CardBox) {

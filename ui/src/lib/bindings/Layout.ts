@@ -3,11 +3,16 @@ import type { CardBox } from "./CardBox";
 import type { CellBox } from "./CellBox";
 import type { Curve } from "./Curve";
 import type { EmotionScale } from "./EmotionScale";
+import type { GapMark } from "./GapMark";
 import type { KpiBox } from "./KpiBox";
 import type { LaneBox } from "./LaneBox";
 import type { StageBox } from "./StageBox";
 
 export type Layout = { width: number, height: number, font_family: string, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, 
+/**
+ * Warning signs where nobody owns a stage or touchpoint, or a hand-off meets a mood drop.
+ */
+gap_marks: Array<GapMark>, 
 /**
  * Path data of the icon of every channel in the map, and of the generic icon, by key (see
  * [`crate::icons`]): what badges and the palette draw.

@@ -78,6 +78,11 @@ export const THEME = {
       "text": "#1f2933"
     }
   },
+  "gapSign": {
+    "edge": "#ffffff",
+    "fill": "#f0a30a",
+    "text": "#2b1d00"
+  },
   "grid": {
     "background": "#f7f8fa",
     "lane_header": "#eef1f5",

@@ -2,6 +2,7 @@
 // core still checks every op it receives.
 import type { Card } from "../../lib/bindings/Card";
 import type { CardKind } from "../../lib/bindings/CardKind";
+import type { Kpi } from "../../lib/bindings/Kpi";
 import type { Map } from "../../lib/bindings/Map";
 import type { Op } from "../../lib/bindings/Op";
 import type { EmotionPlace } from "./emotion";
@@ -146,6 +147,17 @@ export function nudgeCards(map: Map, ids: ReadonlySet<string>, dx: -1 | 0 | 1, d
     ops.push({ op: "move_card", id: card.id, stage_id: stage.id, lane_id: lane.id, index: staying + before });
   }
   return asOneStep(ops);
+}
+
+/** A new KPI at the end of `stageId`'s KPIs, named `name` until the user names it. */
+export function addKpi(stageId: string, name: string): { op: Op; id: string } {
+  const id = newId("kp");
+  const kpi: Kpi = { id, stage_id: stageId, name, unit: "", target: null, actual: null, period: "", source: "", history: [], funnel: false };
+  return { id, op: { op: "add_kpi", kpi, index: null } };
+}
+
+export function deleteKpis(ids: Iterable<string>): Op | null {
+  return asOneStep([...ids].map((id) => ({ op: "delete_kpi" as const, id })));
 }
 
 export function addEmotionPoint(personaId: string, place: EmotionPlace): { op: Op; id: string } {

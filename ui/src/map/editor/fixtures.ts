@@ -75,6 +75,7 @@ export function layoutWith(cards: CardAt[]): Layout {
         ],
       },
     ],
+    gap_marks: [],
     icons: {},
   };
 }

@@ -171,3 +171,16 @@ describe("stage and lane headers", () => {
     expect(gesture(context(), edge, [{ x: 100, y: 20 }]).outcome.op).toMatchObject({ patch: { width: 160 } });
   });
 });
+
+describe("KPI gestures", () => {
+  // A KPI box in the second stage's touchpoint cell, below card c.
+  const withKpi = { ...layout, kpis: [{ id: "kp_1", rect: { x: 310, y: 200, width: 180, height: 50 }, lines: [], attainment: null, status: "unknown" as const }] };
+
+  it("a click on a KPI selects it, Shift+click adds it, and dragging moves nothing", () => {
+    const ctx = context({ layout: withKpi, selection: new Set(["a"]) });
+    expect(hitAt(ctx, { x: 400, y: 220 })).toEqual({ kind: "kpi", id: "kp_1" });
+    expect(gesture(ctx, { x: 400, y: 220 }, []).outcome).toEqual({ select: ["kp_1"] });
+    expect(gesture(ctx, { x: 400, y: 220 }, [], true).outcome.select?.sort()).toEqual(["a", "kp_1"]);
+    expect(gesture(ctx, { x: 400, y: 220 }, [{ x: 150, y: 300 }]).outcome.op).toBeUndefined();
+  });
+});

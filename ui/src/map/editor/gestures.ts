@@ -9,7 +9,7 @@ import type { Op } from "../../lib/bindings/Op";
 import type { Point } from "../viewport";
 import { addCard, addEmotionPoint, blankCard, moveCards, moveEmotionPoint } from "./changes";
 import { type EmotionPlace, emotionPlace, inEmotionLane } from "./emotion";
-import { cardAt, cardsInBand, cellAt, contains, type DropTarget, dropTarget } from "./hit";
+import { cardAt, cardsInBand, cellAt, contains, type DropTarget, dropTarget, kpiAt } from "./hit";
 
 /** Screen pixels a press must travel before it becomes a drag. */
 export const DRAG_THRESHOLD = 4;
@@ -28,6 +28,7 @@ export type Hit =
   | { kind: "lane"; id: string }
   | { kind: "point"; id: string }
   | { kind: "card"; id: string }
+  | { kind: "kpi"; id: string }
   | { kind: "emotion-lane" }
   | { kind: "cell"; cell: CellBox }
   | { kind: "none" };
@@ -35,6 +36,7 @@ export type Hit =
 export type Gesture =
   | { kind: "idle" }
   | { kind: "press-card"; id: string; origin: Point; additive: boolean }
+  | { kind: "press-kpi"; id: string; additive: boolean }
   | { kind: "drag-cards"; ids: ReadonlySet<string>; origin: Point; at: Point; target: DropTarget | null }
   | { kind: "band"; origin: Point; at: Point; additive: boolean }
   | { kind: "press-emotions"; origin: Point }
@@ -78,6 +80,8 @@ export function hitAt(ctx: Context, p: Point): Hit {
   }
   const card = cardAt(ctx.layout, p, 2 / ctx.zoom);
   if (card) return { kind: "card", id: card.id };
+  const kpi = kpiAt(ctx.layout, p);
+  if (kpi) return { kind: "kpi", id: kpi.id };
   if (inEmotionLane(ctx.layout, p)) return { kind: "emotion-lane" };
   const cell = cellAt(ctx.layout, p);
   return cell ? { kind: "cell", cell } : { kind: "none" };
@@ -96,6 +100,8 @@ export function press(hit: Hit, p: Point, additive: boolean, layout: Layout): Ge
       return { kind: "press-point", id: hit.id, origin: p };
     case "card":
       return { kind: "press-card", id: hit.id, origin: p, additive };
+    case "kpi":
+      return { kind: "press-kpi", id: hit.id, additive };
     case "emotion-lane":
       return { kind: "press-emotions", origin: p };
     default:
@@ -151,7 +157,8 @@ function headerIndex(layout: Layout, target: "stage" | "lane", id: string, p: Po
 
 export function release(g: Gesture, ctx: Context): Outcome {
   switch (g.kind) {
-    case "press-card": {
+    case "press-card":
+    case "press-kpi": {
       if (!g.additive) return { select: [g.id] };
       const next = new Set(ctx.selection);
       if (!next.delete(g.id)) next.add(g.id);

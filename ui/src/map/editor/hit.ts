@@ -1,6 +1,7 @@
 // Hit testing and drop-target resolution in scene coordinates (the layout's units, zoom 1).
 import type { CardBox } from "../../lib/bindings/CardBox";
 import type { CellBox } from "../../lib/bindings/CellBox";
+import type { KpiBox } from "../../lib/bindings/KpiBox";
 import type { Layout } from "../../lib/bindings/Layout";
 import type { Rect } from "../../lib/bindings/Rect";
 import type { Point } from "../viewport";
@@ -31,6 +32,11 @@ export function cardAt(layout: Layout, p: Point, margin = 0): CardBox | null {
     if (contains(layout.cards[i].rect, p, margin)) return layout.cards[i];
   }
   return null;
+}
+
+/** The KPI under `p`, if any. */
+export function kpiAt(layout: Layout, p: Point): KpiBox | null {
+  return layout.kpis.find((k) => contains(k.rect, p)) ?? null;
 }
 
 /** The cards whose centre lies in `cell`, top to bottom. */
@@ -71,10 +77,11 @@ export function cardsInBand(layout: Layout, a: Point, b: Point): string[] {
   return layout.cards.filter((c) => intersects(c.rect, band)).map((c) => c.id);
 }
 
-/** The rectangle around the selected cards, emotion points, stage columns and lane rows. */
+/** The rectangle around the selected cards, KPIs, emotion points, stage columns and lane rows. */
 export function selectionBounds(layout: Layout, ids: ReadonlySet<string>): Rect | null {
   const rects: Rect[] = [
     ...layout.cards.filter((c) => ids.has(c.id)).map((c) => c.rect),
+    ...layout.kpis.filter((k) => ids.has(k.id)).map((k) => k.rect),
     ...layout.curves.flatMap((c) => c.points.filter((p) => ids.has(p.id)).map((p) => ({ x: p.x - 8, y: p.y - 8, width: 16, height: 16 }))),
     ...layout.stages.filter((s) => ids.has(s.id)).map((s) => s.column),
     ...layout.lanes.filter((l) => ids.has(l.id)).map((l) => l.row),

@@ -3,7 +3,7 @@
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-export function newId(prefix: "cd" | "ep" | "st" | "ln"): string {
+export function newId(prefix: "cd" | "ep" | "st" | "ln" | "kp" | "pe" | "or"): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return `${prefix}_${Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("")}`;
 }

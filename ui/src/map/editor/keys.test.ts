@@ -24,6 +24,15 @@ describe("commandFor", () => {
     expect(commandFor(press("d", { metaKey: true }), true)).toBe("duplicate");
   });
 
+  it("opens the analysis views with Ctrl+Shift and a letter, and only with Shift", () => {
+    expect(commandFor(press("S", { ctrlKey: true, shiftKey: true }), false)).toBe("revisions");
+    expect(commandFor(press("K", { ctrlKey: true, shiftKey: true }), false)).toBe("kpi-table");
+    expect(commandFor(press("B", { ctrlKey: true, shiftKey: true }), false)).toBe("committee");
+    expect(commandFor(press("m", { metaKey: true, shiftKey: true }), true)).toBe("spend-matrix");
+    expect(commandFor(press("k", { ctrlKey: true }), false)).toBeNull();
+    expect(commandFor(press("Q", { ctrlKey: true, shiftKey: true }), false)).toBeNull();
+  });
+
   it("exports with Ctrl+E and copies the map as a picture with Ctrl+Shift+C", () => {
     expect(commandFor(press("e", { ctrlKey: true }), false)).toBe("export");
     expect(commandFor(press("C", { ctrlKey: true, shiftKey: true }), false)).toBe("copy-png");

@@ -31,6 +31,9 @@ export const COMMANDS = [
   "import-actuals",
   "report",
   "revisions",
+  "kpi-table",
+  "committee",
+  "spend-matrix",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -64,7 +67,10 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
     if (key === "d") return "duplicate";
     if (key === "c") return e.shiftKey ? "copy-png" : "copy";
     if (key === "e") return "export";
-    if (key === "s" && e.shiftKey) return "revisions";
+    if (e.shiftKey) {
+      const views: Record<string, Command> = { s: "revisions", k: "kpi-table", b: "committee", m: "spend-matrix" };
+      if (views[key]) return views[key];
+    }
     if (key === "x") return "cut";
     if (key === "v") return "paste";
     if (key === "a") return "select-all";

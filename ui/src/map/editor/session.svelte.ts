@@ -61,8 +61,8 @@ export class MapSession {
   #show(view: MapView): void {
     this.view = view;
     // Keep only selected things that still exist (a card may be gone after undo).
-    const { cards, emotion_points, stages, lanes } = view.map;
-    const present = new Set([cards, emotion_points, stages, lanes].flatMap((list) => list.map((x) => x.id)));
+    const { cards, kpis, emotion_points, stages, lanes } = view.map;
+    const present = new Set([cards, kpis, emotion_points, stages, lanes].flatMap((list) => list.map((x) => x.id)));
     if ([...this.selection].some((id) => !present.has(id))) {
       this.selection = new Set([...this.selection].filter((id) => present.has(id)));
     }

@@ -11,6 +11,9 @@ use ts_rs::TS;
 use crate::model::*;
 use crate::text::{self, Style};
 use crate::{fonts, icons};
+
+mod gap_marks;
+pub use gap_marks::GapMark;
 pub const LANE_HEADER_WIDTH: f64 = 168.0;
 pub const STAGE_HEADER_HEIGHT: f64 = 56.0;
 const CELL_PADDING: f64 = 10.0;
@@ -205,6 +208,8 @@ pub struct Layout {
     pub kpis: Vec<KpiBox>,
     pub emotion_scale: Option<EmotionScale>,
     pub curves: Vec<Curve>,
+    /// Warning signs where nobody owns a stage or touchpoint, or a hand-off meets a mood drop.
+    pub gap_marks: Vec<GapMark>,
     /// Path data of the icon of every channel in the map, and of the generic icon, by key (see
     /// [`crate::icons`]): what badges and the palette draw.
     pub icons: BTreeMap<String, String>,
@@ -258,6 +263,7 @@ pub fn layout(map: &Map) -> Layout {
         kpis: Vec::new(),
         emotion_scale: None,
         curves: Vec::new(),
+        gap_marks: Vec::new(),
         icons: BTreeMap::new(),
     };
     let bottleneck = crate::analysis::bottleneck(map);
@@ -307,6 +313,7 @@ pub fn layout(map: &Map) -> Layout {
             out.emotion_scale = Some(scale);
         }
     }
+    out.gap_marks = gap_marks::gap_marks(map, &out);
     out.icons = map
         .channels
         .iter()
