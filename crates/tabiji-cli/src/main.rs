@@ -67,6 +67,10 @@ enum Command {
         /// SVG, PNG, PDF: only these personas' emotion curves (ids, comma-separated).
         #[arg(long, value_delimiter = ',')]
         personas: Option<Vec<String>>,
+        /// SVG, PNG, PDF: add the analysis report (as `tabiji report` gives it, in the map's
+        /// language) under the map.
+        #[arg(long)]
+        report: bool,
     },
     /// Create a map file from a JSON export or from a PNG, SVG or PDF exported by Tabiji.
     Import { source: PathBuf, file: PathBuf },
@@ -208,6 +212,7 @@ fn run(command: Command) -> Result<(), Failure> {
             table,
             lanes,
             personas,
+            report,
         } => {
             let map = Document::open(&file)?.map()?;
             let mut request = export::Request::new(match (format, table) {
@@ -230,7 +235,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 OrientationArg::Landscape => export::pdf::Orientation::Landscape,
                 OrientationArg::Portrait => export::pdf::Orientation::Portrait,
             };
-            request.include = export::Include { lanes, personas };
+            request.include = export::Include { lanes, personas, report };
             write_output(out.as_deref(), &export::render(&map, &request)?)
         }
         Command::Import { source, file } => {

@@ -255,3 +255,42 @@ fn a_file_without_a_map_inside_is_refused_with_a_reason() {
     let message = fails(&["import", s(&truncated), s(&out)]);
     assert!(message.contains("cut.pdf") && message.contains("PDF"), "{message}");
 }
+
+#[test]
+fn the_report_follows_the_map_in_its_language_and_the_picture_grows_to_hold_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, heading, bottleneck) in
+        [("ja", "分析レポート:", "← ボトルネック"), ("en", "Report: ", "<- bottleneck")]
+    {
+        let (file, map) = b2b_map(dir.path(), lang);
+        let plain = dir.path().join(format!("{lang}.svg"));
+        let with_report = dir.path().join(format!("{lang}-report.svg"));
+        export(&file, &plain, &["--format", "svg"]);
+        export(&file, &with_report, &["--format", "svg", "--report"]);
+        let read = |svg: &Path| -> Value {
+            let script = "import sys, json, xml.etree.ElementTree as ET\n\
+                          root = ET.parse(sys.argv[1]).getroot()\n\
+                          ns = '{http://www.w3.org/2000/svg}'\n\
+                          print(json.dumps({'height': float(root.get('height')), 'texts': [t.text for t in root.iter(ns + 'text')]}))";
+            serde_json::from_str(&tool("python3", &["-c", script, s(svg)])).unwrap()
+        };
+        let (plain, with_report) = (read(&plain), read(&with_report));
+        assert!(with_report["height"].as_f64() > plain["height"].as_f64(), "{lang}: the page is added below");
+        let texts: Vec<&str> =
+            with_report["texts"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let title = map["map"]["info"]["title"].as_str().unwrap();
+        assert!(texts.contains(&format!("{heading}{title}").as_str()), "{lang}: {texts:?}");
+        assert_eq!(
+            texts.iter().filter(|t| t.ends_with(bottleneck)).count(),
+            1,
+            "{lang}: one bottleneck line"
+        );
+        // The report's text says what `tabiji report` says, in English.
+        if lang == "en" {
+            let printed = ok(&["report", s(&file)]);
+            let last = texts.last().unwrap();
+            assert!(printed.contains(last), "{last:?} is in the printed report");
+        }
+        reopens_as(dir.path(), &dir.path().join(format!("{lang}-report.svg")), &map);
+    }
+}

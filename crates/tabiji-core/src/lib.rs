@@ -27,6 +27,7 @@ pub mod json;
 pub mod layout;
 pub mod model;
 pub mod ops;
+pub mod report_text;
 pub mod store;
 pub mod template;
 pub mod text;

@@ -126,9 +126,36 @@ fn can_break(chars: &[char], at: usize) -> bool {
     before == ' ' || after == ' ' || is_cjk(before) || is_cjk(after)
 }
 
+/// A figure with thousands separators and at most two decimals: `1,500,000`, `18.75`.
+pub fn figure(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let whole = rounded.trunc().abs() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let fraction = format!("{:.2}", rounded.fract().abs());
+    let fraction = fraction.trim_start_matches('0').trim_end_matches('0').trim_end_matches('.');
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    format!("{sign}{grouped}{fraction}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_are_grouped_by_thousands_with_at_most_two_decimals() {
+        assert_eq!(figure(1_500_000.0), "1,500,000");
+        assert_eq!(figure(18.754), "18.75");
+        assert_eq!(figure(0.5), "0.5");
+        assert_eq!(figure(-1234.5), "-1,234.5");
+        assert_eq!(figure(999.999), "1,000");
+    }
 
     const TEN: Style = Style::regular(10.0);
 

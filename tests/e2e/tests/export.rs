@@ -27,9 +27,10 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     app.testid("canvas").await;
     let library = app.library().to_owned();
 
-    // PDF, one page: the default choice.
+    // PDF, one page: the default choice, with the analysis report under the map.
     app.testid("export-button").await.click().await.unwrap();
     app.testid("export-dialog").await;
+    app.testid("export-report").await.click().await.unwrap();
     app.screenshot("export-dialog").await;
     app.testid("export-beside").await.click().await.unwrap();
     let saved = app.notice().await;
@@ -39,6 +40,10 @@ async fn the_export_dialog_saves_pdf_and_png_beside_the_map_and_copies_a_picture
     let text = String::from_utf8(run_tool("pdftotext", &[pdfs[0].to_str().unwrap(), "-"])).unwrap();
     for stage in ["認知", "検討", "決定", "維持", "推奨"] {
         assert!(text.contains(stage), "{stage} in the PDF's text");
+    }
+    for finding in ["分析レポート", "推奨:2 件の KPI で目標の 55 % ← ボトルネック", "担当の抜け・引き継ぎ"]
+    {
+        assert!(text.contains(finding), "the report's {finding:?} in the PDF's text:\n{text}");
     }
     run_tool(
         "pdftoppm",

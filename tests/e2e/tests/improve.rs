@@ -56,7 +56,10 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     assert_eq!(marked[0].text().await.unwrap(), "検討");
     app.wait_text("report-funnel", "2026-10").await;
     app.screenshot("improve-report-ja").await;
-    app.testid("report-dialog").await.send_keys(Key::Escape).await.unwrap();
+    // "Export with the map" goes on to the export dialog with the report ticked.
+    app.testid("report-export").await.click().await.unwrap();
+    assert!(app.testid("export-report").await.is_selected().await.unwrap());
+    app.testid("export-dialog").await.send_keys(Key::Escape).await.unwrap();
 
     // Save this quarter's map as a revision, then change the map.
     app.analyse("revisions").await;
@@ -112,4 +115,57 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
         .unwrap();
     let revisions: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(revisions[0]["name"], "2026年10月 取り込み後");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hundred_thousand_row_export_imports_through_the_dialog_with_its_progress_shown() {
+    let app = App::start("ja").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+
+    // A CRM export of 100,000 rows: two KPIs, a month column, figures with thousands separators.
+    let mut csv = String::from("指標,期間,実績\n");
+    for i in 0..100_000 {
+        let name = if i % 2 == 0 { "資料ダウンロード数" } else { "デモ依頼数" };
+        let (year, month) = (2000 + i / 1200, i / 100 % 12 + 1);
+        csv.push_str(&format!("{name},{year}-{month:02},\"{},{:03}\"\n", i / 1000, i % 1000));
+    }
+    let csv_path = app.library().join("crm-100k.csv");
+    std::fs::write(&csv_path, &csv).unwrap();
+
+    app.analyse("import-actuals").await;
+    let pick = app.testid("actuals-pick").await;
+    choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &csv_path).await;
+    app.wait_text("actuals-file", "100,000 行").await;
+    let summary = app.wait_text("actuals-summary", "100,000 行").await;
+    assert!(summary.contains("2000-01 〜 2083-04 の 1,000 期間"), "{summary}");
+
+    // Record every value the progress bar shows while the import runs.
+    app.driver
+        .execute(
+            "window.progressSeen = []; \
+             new MutationObserver(() => { \
+               const bar = document.querySelector(\"[data-testid='actuals-progress']\"); \
+               if (bar && bar.value !== window.progressSeen.at(-1)) window.progressSeen.push(bar.value); \
+             }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['value'] });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.testid("actuals-import").await.click().await.unwrap();
+    assert!(app.notice().await.contains("2 件の KPI に 100,000 行を取り込みました"));
+    app.wait_saved().await;
+    let seen: Vec<f64> =
+        app.driver.execute("return window.progressSeen", vec![]).await.unwrap().convert().unwrap();
+    assert!(seen.len() >= 3, "the bar moved while importing: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] < w[1]) && seen.last() == Some(&100_000.0), "{seen:?}");
+
+    // One undo step takes the whole import back.
+    app.testid("undo").await.click().await.unwrap();
+    app.wait_saved().await;
+    let folders = app.quit().await;
+    let map = export_json(&map_files(folders.library.path())[0]);
+    let downloads =
+        map["kpis"].as_array().unwrap().iter().find(|k| k["name"] == "資料ダウンロード数").unwrap();
+    assert_eq!(downloads["period"], "2026-Q3", "undo put the template's actuals back");
 }

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod embedded;
 pub mod pdf;
 pub mod png;
+pub mod report_page;
 pub mod svg;
 
 use std::sync::{Arc, LazyLock};
@@ -17,7 +18,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::fonts;
 use crate::json;
-use crate::layout::{self, Layout};
+use crate::layout;
 use crate::model::{Id, Map};
 
 /// The formats a map exports to.
@@ -94,11 +95,13 @@ pub fn render(map: &Map, request: &Request) -> Result<Vec<u8>> {
 }
 
 /// What of the map an image shows: every shown lane and every persona's curve by default, or
-/// only the ones listed.
+/// only the ones listed; and whether the analysis report follows under the map.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct Include {
     pub lanes: Option<Vec<Id>>,
     pub personas: Option<Vec<Id>>,
+    #[serde(default)]
+    pub report: bool,
 }
 
 impl Include {
@@ -118,19 +121,24 @@ impl Include {
     }
 }
 
-/// The layout and SVG of `map` as an image shows it. Only the SVG export carries the map in the
-/// SVG itself (`embedded_map`); PNG and PDF attach it their own way and rasterise an SVG without
-/// it, so that the map's JSON is neither parsed nor written twice.
-fn drawing(
-    map: &Map,
-    include: &Include,
-    transparent: bool,
-    embedded_map: Option<String>,
-) -> (Layout, String) {
+/// The size and SVG of `map` as an image shows it, the report page included if asked for. Only
+/// the SVG export carries the map in the SVG itself (`embedded_map`); PNG and PDF attach it their
+/// own way and rasterise an SVG without it, so that the map's JSON is neither parsed nor written
+/// twice.
+fn drawing(map: &Map, include: &Include, transparent: bool, embedded_map: Option<String>) -> (Size, String) {
     let layout = layout::layout(&include.apply(map));
-    let options = svg::SvgOptions { transparent, embedded_map, title: map.info.title.clone() };
+    // The report reads the whole map, whatever lanes and curves the picture leaves out.
+    let report = include.report.then(|| report_page::lay_out(map, layout.height, layout.width));
+    let options = svg::SvgOptions { transparent, embedded_map, title: map.info.title.clone(), report };
     let svg = svg::render(&layout, &options);
-    (layout, svg)
+    (svg::size(&layout, &options), svg)
+}
+
+/// A picture's size in map units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
 }
 
 /// The bundled font, loaded once from the bytes in the binary; no system font is ever used, so

@@ -66,9 +66,9 @@ impl Paper {
 }
 
 pub fn render(map: &Map, include: &Include, options: &PdfOptions) -> Result<Vec<u8>> {
-    let (layout, svg) = drawing(map, include, false, None);
+    let (size, svg) = drawing(map, include, false, None);
     let tree = parse_svg(&svg)?;
-    let map_size = Size::from_wh(layout.width as f32, layout.height as f32)
+    let map_size = Size::from_wh(size.width as f32, size.height as f32)
         .ok_or_else(|| Error::Export("the map has no size".into()))?;
     let mut document = Document::new();
     match options.paper.portrait() {

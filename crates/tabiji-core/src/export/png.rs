@@ -35,11 +35,11 @@ pub fn rasterise(map: &Map, include: &Include, options: &PngOptions) -> Result<R
     if !SCALES.contains(&options.scale) {
         return Err(Error::invalid(format!("PNG scale {} is not between 1 and 4", options.scale)));
     }
-    let (layout, svg) = drawing(map, include, options.transparent, None);
+    let (size, svg) = drawing(map, include, options.transparent, None);
     let tree = parse_svg(&svg)?;
     let scale = options.scale as f32;
-    let width = (layout.width as f32 * scale).ceil() as u32;
-    let height = (layout.height as f32 * scale).ceil() as u32;
+    let width = (size.width as f32 * scale).ceil() as u32;
+    let height = (size.height as f32 * scale).ceil() as u32;
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(Error::Export(format!(
             "a {width} × {height} image is too large; choose a smaller scale"

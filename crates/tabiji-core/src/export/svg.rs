@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+use super::report_page::{ReportPage, Tone};
+use super::Size;
 use crate::fonts;
 use crate::layout::{CardBox, GapMark, KpiBox, Layout, TextLine};
 use crate::theme;
@@ -17,6 +19,14 @@ pub struct SvgOptions {
     pub embedded_map: Option<String>,
     /// The document's title (`<title>`).
     pub title: String,
+    /// The analysis report, drawn under the map.
+    pub report: Option<ReportPage>,
+}
+
+/// The size of the picture: the map, and the report page under it if there is one.
+pub fn size(layout: &Layout, options: &SvgOptions) -> Size {
+    let report = options.report.as_ref().map_or(0.0, |page| page.height);
+    Size { width: layout.width, height: layout.height + report }
 }
 
 /// The XML namespace of the element that carries the map in an SVG's metadata.
@@ -24,7 +34,7 @@ pub const METADATA_NAMESPACE: &str = "https://tabiji.app/ns/map";
 
 pub fn render(layout: &Layout, options: &SvgOptions) -> String {
     let mut svg = Svg::default();
-    let (width, height) = (layout.width, layout.height);
+    let Size { width, height } = size(layout, options);
     svg.raw(&format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
          xmlns:tabiji=\"{METADATA_NAMESPACE}\" width=\"{width}\" height=\"{height}\" \
@@ -47,6 +57,9 @@ pub fn render(layout: &Layout, options: &SvgOptions) -> String {
     emotions(&mut svg, layout);
     for mark in &layout.gap_marks {
         gap_mark(&mut svg, mark);
+    }
+    if let Some(page) = &options.report {
+        report_page(&mut svg, page, options.transparent);
     }
     svg.raw("</svg>\n");
     svg.out
@@ -85,6 +98,21 @@ fn grid(svg: &mut Svg, layout: &Layout, transparent: bool) {
             );
         }
         text_lines(svg, &stage.label, theme::STAGE_TEXT);
+    }
+}
+
+fn report_page(svg: &mut Svg, page: &ReportPage, transparent: bool) {
+    let colours = theme::GRID;
+    if !transparent {
+        svg.rect(0.0, page.top, page.width, page.height, &[("fill", colours.row_even)]);
+    }
+    svg.line(0.0, page.top, page.width, page.top, &[("stroke", colours.line), ("stroke-width", "2")]);
+    for (line, tone) in &page.lines {
+        let fill = match tone {
+            Tone::Text => colours.lane_text,
+            Tone::Alert => theme::BOTTLENECK,
+        };
+        text_lines(svg, std::slice::from_ref(line), fill);
     }
 }
 

@@ -420,7 +420,7 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
 fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
     let width = card_width(stage_width);
     let text_width = width - 2.0 * CARD_PADDING_X;
-    let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_number);
+    let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), text::figure);
     let figures = format!("{} / {} {}", number(kpi.actual), number(kpi.target), kpi.unit);
     let name = text::wrap(&kpi.name, text_width, Style::bold(CARD_FONT), 2);
     let mut lines: Vec<TextLine> = Vec::new();
@@ -442,15 +442,6 @@ fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
     let rect = Rect { x: 0.0, y: 0.0, width, height };
     let status = KpiStatus::of(attainment);
     Block::Kpi { kpi: KpiBox { id: kpi.id.clone(), rect, lines, attainment, status }, height }
-}
-
-/// Whole numbers without decimals, others with up to two.
-fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}").trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
 }
 
 /// Moves measured blocks into `cell`, top to bottom, offsetting their text with them.

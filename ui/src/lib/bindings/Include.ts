@@ -2,6 +2,6 @@
 
 /**
  * What of the map an image shows: every shown lane and every persona's curve by default, or
- * only the ones listed.
+ * only the ones listed; and whether the analysis report follows under the map.
  */
-export type Include = { lanes: Array<string> | null, personas: Array<string> | null, };
+export type Include = { lanes: Array<string> | null, personas: Array<string> | null, report: boolean, };

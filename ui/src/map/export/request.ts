@@ -9,6 +9,6 @@ export function defaultRequest(format: Format): Request {
     transparent: false,
     paper: "fit",
     orientation: "landscape",
-    include: { lanes: null, personas: null },
+    include: { lanes: null, personas: null, report: false },
   };
 }
