@@ -13,11 +13,9 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
-use crate::commands::{off_the_ui_thread, read_document, with_document};
+use crate::commands::{off_the_ui_thread, read_document, with_document, Reply};
 use crate::state::AppState;
 use crate::view::MapView;
-
-type Reply<T> = Result<T, ErrorPayload>;
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 8;

@@ -10,7 +10,8 @@ use tauri_plugin_dialog::DialogExt;
 use crate::state::AppState;
 use crate::view::{LibraryView, MapView};
 
-type Reply<T> = Result<T, ErrorPayload>;
+/// What a command answers: its value, or an error with a stable code for the UI.
+pub(crate) type Reply<T> = Result<T, ErrorPayload>;
 
 fn payload(e: Error) -> ErrorPayload {
     e.to_payload()

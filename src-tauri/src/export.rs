@@ -10,11 +10,9 @@ use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::commands::{off_the_ui_thread, read_document};
+use crate::commands::{off_the_ui_thread, read_document, Reply};
 use crate::library::free_path;
 use crate::state::AppState;
-
-type Reply<T> = Result<T, ErrorPayload>;
 
 /// Where an export goes.
 #[derive(Debug, Clone, Copy, serde::Deserialize, ts_rs::TS)]

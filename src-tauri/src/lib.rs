@@ -5,6 +5,7 @@ mod commands;
 mod export;
 mod library;
 mod menu;
+mod presenting;
 mod revisions;
 mod state;
 pub mod view;
@@ -61,6 +62,8 @@ pub fn run() {
             revisions::revision_compare,
             revisions::revision_picture,
             revisions::revision_restore,
+            presenting::window_fullscreen,
+            presenting::map_layout_showing,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Tauri runtime failed to start");

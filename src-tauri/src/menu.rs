@@ -45,6 +45,8 @@ const VIEW: &[Item] = &[
     Some(("spend-matrix", "費用対効果…", "Spend vs effect…")),
     Some(("report", "分析レポート", "Report")),
     None,
+    Some(("present", "プレゼンテーション", "Present")),
+    None,
     Some(("shortcuts", "キーボードショートカット", "Keyboard shortcuts")),
 ];
 

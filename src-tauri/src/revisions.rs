@@ -5,15 +5,13 @@ use tabiji_core::analysis::{self, Report};
 use tabiji_core::diff::{self, KpiDelta, MapDiff};
 use tabiji_core::export::{self, Format, Request};
 use tabiji_core::store::RevisionInfo;
-use tabiji_core::{ErrorPayload, Map};
+use tabiji_core::Map;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::commands::{change_document, off_the_ui_thread, read_document, with_document};
+use crate::commands::{change_document, off_the_ui_thread, read_document, with_document, Reply};
 use crate::state::AppState;
 use crate::view::MapView;
-
-type Reply<T> = Result<T, ErrorPayload>;
 
 /// Two versions of the map side by side.
 #[derive(Debug, Clone, Serialize, TS)]

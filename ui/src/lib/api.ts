@@ -11,6 +11,7 @@ import type { RevisionInfo } from "./bindings/RevisionInfo";
 import type { Destination } from "./bindings/Destination";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
+import type { Layout } from "./bindings/Layout";
 import type { LibraryView } from "./bindings/LibraryView";
 import type { MapView } from "./bindings/MapView";
 import type { Op } from "./bindings/Op";
@@ -68,6 +69,8 @@ export const api = {
     call<string | null>("map_export", { request, destination }),
   mapCopyPng: (request: Request) => call<void>("map_copy_png", { request }),
   mapReport: (period: string | null) => call<Report>("map_report", { period }),
+  windowFullscreen: (on: boolean) => call<null>("window_fullscreen", { on }),
+  mapLayoutShowing: (lanes: string[]) => call<Layout>("map_layout_showing", { lanes }),
   actualsPick: () => call<PickedCsv | null>("actuals_pick"),
   actualsCheck: (mapping: Mapping, period: string | null) =>
     call<ImportSummary>("actuals_check", { mapping, period }),

@@ -1,5 +1,11 @@
+// The canvas's and exports' colours are checked in tabiji-core (theme.rs: 4.5:1 for every text,
+// 7:1 in the projector theme). These tests check the interface's own colours in app.css, and what
+// the canvas takes from the theme.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CARD_COLOURS, kpiColour, MODE_COLOURS, STAGE_COLOURS, THEME } from "./theme";
+import { kpiColour, NORMAL, PROJECTOR, THEME } from "./theme";
+
+const css = readFileSync(new URL("../app.css", import.meta.url), "utf8");
 
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
@@ -15,29 +21,56 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-describe("canvas colours", () => {
-  it("keep white stage names readable (4.5:1)", () => {
-    for (const colour of STAGE_COLOURS) expect(contrast(colour, "#ffffff"), colour).toBeGreaterThanOrEqual(4.5);
-  });
+/** The `--name: #rrggbb` custom properties of the CSS rule for `selector` in app.css. */
+function variables(selector: string): Record<string, string> {
+  const start = css.indexOf(`${selector} {`);
+  expect(start, `${selector} in app.css`).toBeGreaterThanOrEqual(0);
+  const body = css.slice(start, css.indexOf("}", start));
+  return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+}
 
-  it("keep card text readable on every card kind (4.5:1)", () => {
-    for (const [kind, c] of Object.entries(CARD_COLOURS)) {
-      expect(contrast(c.text, c.fill), kind).toBeGreaterThanOrEqual(4.5);
+/** Text colours and what they are shown on, by custom property name. */
+const TEXT_ON = [
+  ["text", "surface"],
+  ["text", "background"],
+  ["text", "surface-muted"],
+  ["muted", "surface"],
+  ["muted", "background"],
+  ["muted", "surface-muted"],
+  ["accent-text", "accent"],
+  ["danger", "surface"],
+] as const;
+
+describe("interface colours", () => {
+  it("keep every text at 4.5:1 in the normal theme", () => {
+    const colours = variables(":root");
+    for (const [text, background] of TEXT_ON) {
+      const ratio = contrast(colours[text], colours[background]);
+      expect(ratio, `--${text} on --${background}`).toBeGreaterThanOrEqual(4.5);
     }
   });
 
-  it("keep badge labels readable (4.5:1)", () => {
-    for (const [mode, c] of Object.entries(MODE_COLOURS)) {
-      expect(contrast(c.text, c.fill), mode).toBeGreaterThanOrEqual(4.5);
+  it("keep every text at 7:1 on the presentation screen", () => {
+    const colours = { ...variables(":root"), ...variables(".presenting") };
+    for (const [text, background] of TEXT_ON) {
+      const ratio = contrast(colours[text], colours[background]);
+      expect(ratio, `--${text} on --${background} while presenting`).toBeGreaterThanOrEqual(7);
     }
   });
+});
 
+describe("canvas palettes", () => {
   it("give every KPI status a colour of its own", () => {
     const colours = (["unknown", "met", "near", "missed"] as const).map(kpiColour);
     expect(new Set(colours).size).toBe(4);
   });
 
-  it("keep stage names readable on every stage colour", () => {
-    for (const colour of STAGE_COLOURS) expect(contrast(colour, THEME.stageText), colour).toBeGreaterThanOrEqual(4.5);
+  it("keep each persona's own colour normally, and colour curves by place on the projector", () => {
+    expect(NORMAL.curveColour("#123456", 3)).toBe("#123456");
+    const projected = [0, 1, 2, 3, 4].map((i) => PROJECTOR.curveColour("#123456", i));
+    expect(new Set(projected).size).toBe(5);
+    expect(PROJECTOR.curveColour("#123456", 5)).toBe(projected[0]);
+    expect(PROJECTOR.curveWidth).toBeGreaterThan(NORMAL.curveWidth);
+    expect(PROJECTOR.stages).toEqual(THEME.projector.stages);
   });
 });

@@ -99,6 +99,48 @@ export const THEME = {
     "near": "#c88a12",
     "unknown": "#a9b4c2"
   },
+  "projector": {
+    "badges": {
+      "none": {
+        "fill": "#edeaf6",
+        "text": "#2a2147"
+      },
+      "offline": {
+        "fill": "#fbe6d4",
+        "text": "#5a2405"
+      },
+      "online": {
+        "fill": "#dcebfb",
+        "text": "#0e3262"
+      }
+    },
+    "curve_width": 6.0,
+    "curves": [
+      "#0072b2",
+      "#d55e00",
+      "#009e73",
+      "#b0578f",
+      "#000000"
+    ],
+    "grid": {
+      "background": "#ffffff",
+      "lane_header": "#e4e9f0",
+      "lane_text": "#0b1620",
+      "line": "#8d99a8",
+      "row_even": "#ffffff",
+      "row_odd": "#f3f5f8",
+      "scale": "#6b7785",
+      "scale_text": "#1f2933"
+    },
+    "point_radius": 9.0,
+    "stages": [
+      "#1d3461",
+      "#173f5c",
+      "#0f434a",
+      "#17462e",
+      "#363f0f"
+    ]
+  },
   "stageText": "#ffffff",
   "stages": [
     "#2e4a7d",

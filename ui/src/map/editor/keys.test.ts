@@ -33,6 +33,10 @@ describe("commandFor", () => {
     expect(commandFor(press("Q", { ctrlKey: true, shiftKey: true }), false)).toBeNull();
   });
 
+  it("presents with F5", () => {
+    expect(commandFor(press("F5"), false)).toBe("present");
+  });
+
   it("exports with Ctrl+E and copies the map as a picture with Ctrl+Shift+C", () => {
     expect(commandFor(press("e", { ctrlKey: true }), false)).toBe("export");
     expect(commandFor(press("C", { ctrlKey: true, shiftKey: true }), false)).toBe("copy-png");

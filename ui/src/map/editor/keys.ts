@@ -34,6 +34,7 @@ export const COMMANDS = [
   "kpi-table",
   "committee",
   "spend-matrix",
+  "present",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
@@ -87,6 +88,7 @@ export function commandFor(e: KeyPress, mac: boolean): Command | null {
   if (e.shiftKey && e.code === "Digit1") return "zoom-fit";
   if (e.shiftKey && e.code === "Digit2") return "zoom-selection";
   if (key === "?") return "shortcuts";
+  if (key === "F5") return "present";
   if (key === "Delete" || key === "Backspace") return "delete";
   if (key === "Enter" || key === "F2") return "edit";
   if (key === "Escape") return "deselect";
