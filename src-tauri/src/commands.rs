@@ -7,6 +7,7 @@ use tabiji_core::{Document, Error, ErrorPayload, Language, Op, Template};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::settings::SettingsView;
 use crate::state::AppState;
 use crate::view::{LibraryView, MapView};
 
@@ -17,10 +18,33 @@ fn payload(e: Error) -> ErrorPayload {
     e.to_payload()
 }
 
-/// The language the interface speaks: the operating system's.
+/// The language the interface speaks: the one chosen in the settings, else the operating system's.
 #[tauri::command]
-pub fn ui_language() -> Language {
-    Language::of_system()
+pub fn ui_language(state: State<AppState>) -> Language {
+    state.settings.view().language
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<AppState>) -> SettingsView {
+    state.settings.view()
+}
+
+/// Chooses the interface language (`None`: follow the operating system) and rebuilds the menu
+/// bar in it.
+#[tauri::command]
+pub fn settings_set_language(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    language: Option<Language>,
+) -> Reply<SettingsView> {
+    let mut settings = state.settings.load();
+    settings.language = language;
+    state.settings.save(&settings).map_err(payload)?;
+    let view = state.settings.view();
+    let menu = crate::menu::build(&app, view.language)
+        .and_then(|menu| app.set_menu(menu))
+        .map_err(|e| ErrorPayload { code: "app.window".into(), message: format!("menu: {e}") });
+    menu.map(|_| view)
 }
 
 #[tauri::command]

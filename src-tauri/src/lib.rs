@@ -7,6 +7,7 @@ mod library;
 mod menu;
 mod presenting;
 mod revisions;
+mod settings;
 mod state;
 pub mod view;
 
@@ -26,7 +27,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(state::AppState::from_environment())
-        .menu(|app| menu::build(app, tabiji_core::Language::of_system()))
+        .menu(|app| menu::build(app, app.state::<state::AppState>().settings.view().language))
         .on_menu_event(menu::on_event)
         .setup(|app| {
             #[cfg(target_os = "linux")]
@@ -40,6 +41,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::ui_language,
+            commands::settings_get,
+            commands::settings_set_language,
             commands::library_list,
             commands::map_rename,
             commands::map_duplicate,

@@ -6,9 +6,11 @@ use std::sync::Mutex;
 use tabiji_core::Document;
 
 use crate::library::Library;
+use crate::settings::SettingsFile;
 
 pub struct AppState {
     pub library: Library,
+    pub settings: SettingsFile,
     /// The map shown in the main window, if any.
     pub document: Mutex<Option<Document>>,
     /// The CSV of actuals picked in the import dialog, which the UI refers to without a path.
@@ -31,6 +33,7 @@ impl AppState {
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
             .unwrap_or_else(|| PathBuf::from("."));
         AppState {
+            settings: SettingsFile::new(&config),
             library: Library::new(library, config),
             document: Mutex::new(None),
             picked_csv: Mutex::new(None),

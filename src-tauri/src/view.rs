@@ -65,6 +65,7 @@ mod tests {
         crate::revisions::Comparison::export_all(&cfg).unwrap();
         tabiji_core::analysis::Report::export_all(&cfg).unwrap();
         tabiji_core::store::RevisionInfo::export_all(&cfg).unwrap();
+        crate::settings::SettingsView::export_all(&cfg).unwrap();
         std::fs::write(dir.join("constants.ts"), constants_module()).unwrap();
     }
 

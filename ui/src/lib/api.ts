@@ -16,6 +16,7 @@ import type { LibraryView } from "./bindings/LibraryView";
 import type { MapView } from "./bindings/MapView";
 import type { Op } from "./bindings/Op";
 import type { Request } from "./bindings/Request";
+import type { SettingsView } from "./bindings/SettingsView";
 import type { Template } from "./bindings/Template";
 
 export class AppError extends Error {
@@ -53,6 +54,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   uiLanguage: () => call<Language>("ui_language"),
+  settingsGet: () => call<SettingsView>("settings_get"),
+  settingsSetLanguage: (language: Language | null) => call<SettingsView>("settings_set_language", { language }),
   libraryList: () => call<LibraryView>("library_list"),
   mapRename: (path: string, title: string) => call<LibraryView>("map_rename", { path, title }),
   mapDuplicate: (path: string, title: string) => call<LibraryView>("map_duplicate", { path, title }),

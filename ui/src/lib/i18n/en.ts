@@ -344,6 +344,8 @@ export const en = {
   "present.timer.done": "Time is up",
   "present.pointer": "Laser pointer (Ctrl+L)",
   "shortcut.present_steps": "While presenting: ← → or PageUp/PageDown step through the stages, Home/End show the whole map, Ctrl+L the laser pointer, Esc leaves",
+  "settings.language": "Interface language",
+  "settings.language.system": "Same as the system ({language})",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

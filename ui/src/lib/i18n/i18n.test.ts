@@ -45,6 +45,18 @@ describe("interface texts", () => {
       });
     expect(offenders).toEqual([]);
   });
+
+  it("leave no literal text in attributes people read or hear", () => {
+    // Labels, tooltips, placeholders and alternative text must come from t() too.
+    const attributes = /\b(aria-label|title|placeholder|alt|label)="([^"{]*\p{L}[^"{]*)"/gu;
+    const offenders = sourceFiles()
+      .filter((file) => file.endsWith(".svelte"))
+      .flatMap((file) => {
+        const markup = read(file).replace(/<script[\s\S]*?<\/script>/g, "").replace(/<style[\s\S]*?<\/style>/g, "");
+        return [...markup.matchAll(attributes)].map((m) => `${file}: ${m[1]}="${m[2]}"`);
+      });
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe("t", () => {

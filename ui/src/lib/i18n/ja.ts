@@ -347,4 +347,6 @@ export const ja: Record<MessageKey, string> = {
   "present.timer.done": "時間です",
   "present.pointer": "レーザーポインター(Ctrl+L)",
   "shortcut.present_steps": "プレゼンテーション中:← → または PageUp/PageDown でステージを順に、Home/End で全体、Ctrl+L でレーザーポインター、Esc で終了",
+  "settings.language": "表示言語",
+  "settings.language.system": "OS に合わせる({language})",
 };
