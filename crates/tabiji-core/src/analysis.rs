@@ -322,6 +322,7 @@ mod tests {
             cost: figures.map(|f| f.0),
             effect: figures.map(|f| f.1),
             notes: String::new(),
+            votes: 0,
         }
     }
 

@@ -40,6 +40,7 @@ pub fn map_with_cards(cards: usize) -> Map {
                 cost: None,
                 effect: None,
                 notes: String::new(),
+                votes: 0,
             }
         })
         .collect();

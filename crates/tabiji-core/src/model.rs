@@ -234,6 +234,9 @@ pub struct Card {
     pub effect: Option<f64>,
     #[serde(default)]
     pub notes: String,
+    /// The dots the card received in the latest dot vote of a workshop (presentation mode).
+    #[serde(default)]
+    pub votes: u32,
 }
 
 /// The buying organisation.

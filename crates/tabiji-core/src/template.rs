@@ -664,6 +664,7 @@ fn b2b(lang: Language) -> Map {
             cost: c.cost,
             effect: c.effect,
             notes: String::new(),
+            votes: 0,
         });
     }
     for (n, k) in EXAMPLE_KPIS.iter().enumerate() {

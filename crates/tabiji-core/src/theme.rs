@@ -65,6 +65,9 @@ pub struct SignColours {
 
 pub const GAP_SIGN: SignColours = SignColours { fill: "#f0a30a", edge: "#ffffff", text: "#2b1d00" };
 
+/// The disc with a card's dots from a vote: white on violet, a colour no card kind uses.
+pub const VOTE: BadgeColours = BadgeColours { fill: "#4c1d95", text: "#ffffff" };
+
 /// A KPI's bar colour.
 pub const fn kpi(status: KpiStatus) -> &'static str {
     match status {
@@ -159,6 +162,7 @@ pub fn to_json() -> serde_json::Value {
         "stageText": STAGE_TEXT,
         "bottleneck": BOTTLENECK,
         "gapSign": GAP_SIGN,
+        "vote": VOTE,
         "kpis": KpiStatus::ALL.iter().map(|&s| (variant_name(&s), serde_json::json!(kpi(s)))).collect::<serde_json::Map<_, _>>(),
         "grid": GRID,
         "projector": PROJECTOR,
@@ -209,6 +213,7 @@ mod tests {
         // Scale ticks sit in the emotion lane's header.
         pairs.push(("scale ticks".into(), grid.scale_text, grid.lane_header));
         pairs.push(("gap sign".into(), GAP_SIGN.text, GAP_SIGN.fill));
+        pairs.push(("votes".into(), VOTE.text, VOTE.fill));
         pairs
     }
 

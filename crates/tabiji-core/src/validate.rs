@@ -136,7 +136,11 @@ pub fn card(c: &Card) -> Checked {
     text("text", &c.text)?;
     amount("cost", c.cost)?;
     amount("effect", c.effect)?;
-    text("notes", &c.notes)
+    text("notes", &c.notes)?;
+    match c.votes > MAX_VOTES {
+        true => Err(Problem::at("votes", format!("{} dots; at most {MAX_VOTES}", c.votes))),
+        false => Ok(()),
+    }
 }
 
 pub fn org(o: &OrgPersona) -> Checked {
@@ -205,6 +209,8 @@ pub fn kpi(k: &Kpi) -> Checked {
 
 /// How many periods of actuals a KPI keeps (ten years of months, with room to spare).
 pub const MAX_KPI_PERIODS: usize = 1_000;
+/// More dots than a card can have received in any workshop.
+pub const MAX_VOTES: u32 = 100_000;
 
 /// Every invariant of a whole map, with JSON paths (`cards[3].stage_id`). Empty when all hold.
 pub fn map(m: &Map) -> Vec<Problem> {

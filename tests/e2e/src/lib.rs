@@ -209,6 +209,15 @@ impl App {
         self.wait_saved().await;
     }
 
+    /// Replaces the value of a field bound with `bind:value`, which listens to `input` events
+    /// (WebDriver's Element Clear sends none): selects it all, types over it, leaves with Tab.
+    pub async fn fill_bound(&self, testid: &str, text: &str) {
+        let field = self.testid(testid).await;
+        field.send_keys(Key::Control + "a").await.unwrap();
+        field.send_keys(text).await.unwrap();
+        field.send_keys(Key::Tab).await.unwrap();
+    }
+
     /// Opens a view from the toolbar's Analyse menu by its command (`report`, `kpi-table` …).
     pub async fn analyse(&self, command: &str) {
         self.testid("analyse-menu").await.click().await.unwrap();

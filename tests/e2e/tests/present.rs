@@ -6,6 +6,38 @@ use std::time::Duration;
 
 use tabiji_e2e::{export_json, map_files, App, Key};
 
+/// The centre of a card drawn on the presentation screen, without scrolling anything.
+async fn card_centre(app: &App, id: &str) -> (i64, i64) {
+    let css = format!("[data-testid='presentation'] [data-testid='card-{id}']");
+    let card = app.wait_for(&css).await;
+    let rect: [f64; 2] = app
+        .driver
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![card.to_json().unwrap()],
+        )
+        .await
+        .unwrap()
+        .convert()
+        .unwrap();
+    (rect[0].round() as i64, rect[1].round() as i64)
+}
+
+/// The id of the card typed in while presenting (the only one not from the template).
+async fn new_card_id(app: &App) -> String {
+    let cards = app.all("[data-testid='presentation'] [data-testid^='card-cd_']").await;
+    for card in cards {
+        let id = card.attr("data-testid").await.unwrap().unwrap_or_default();
+        let id = id.trim_start_matches("card-");
+        if id.parse::<u32>().is_err()
+            && id.strip_prefix("cd_").is_some_and(|rest| rest.parse::<u32>().is_err())
+        {
+            return id.to_owned();
+        }
+    }
+    panic!("no card added while presenting");
+}
+
 async fn stage_label(app: &App) -> String {
     app.testid("present-stage").await.text().await.unwrap()
 }
@@ -44,11 +76,38 @@ async fn a_workshop_is_presented_stage_by_stage_with_a_card_added_timer_and_poin
     app.wait_text("present-added", "導入事例の動画を見たい").await;
     app.wait_saved().await;
 
+    // A dot vote, two dots each: the first person puts both on the webinar, the second one on
+    // the webinar and one on the new card, takes it back and gives it to the webinar too.
+    app.fill_bound("vote-dots", "2").await;
+    app.testid("vote-start").await.click().await.unwrap();
+    let webinar = card_centre(&app, "cd_9").await;
+    app.click_at(webinar).await;
+    app.wait_saved().await;
+    app.click_at(webinar).await;
+    app.wait_saved().await;
+    app.wait_text("vote-person", "1 人目").await;
+    app.click_at(webinar).await; // no dots left: nothing happens
+    app.testid("vote-next").await.click().await.unwrap();
+    app.wait_text("vote-person", "2 人目").await;
+    app.click_at(webinar).await;
+    app.wait_saved().await;
+    let added = card_centre(&app, &new_card_id(&app).await).await;
+    app.click_at(added).await;
+    app.wait_saved().await;
+    app.testid("vote-take-back").await.click().await.unwrap();
+    app.wait_saved().await;
+    app.click_at(webinar).await;
+    app.wait_saved().await;
+    app.testid("vote-finish").await.click().await.unwrap();
+    app.testid("vote-results-button").await.click().await.unwrap();
+    app.wait_text("vote-results", "製品デモ付きのウェビナーに参加:4 票").await;
+    let badge = app.wait_for("[data-testid='presentation'] [data-testid='votes-cd_9']").await;
+    assert_eq!(badge.text().await.unwrap(), "4");
+    app.screenshot("present-vote-1920x1080-ja").await;
+    app.testid("vote-results-button").await.click().await.unwrap();
+
     // A one-minute timer runs, and pauses.
-    let minutes = app.testid("timer-minutes").await;
-    minutes.clear().await.unwrap();
-    minutes.send_keys("1").await.unwrap();
-    minutes.send_keys(Key::Tab).await.unwrap();
+    app.fill_bound("timer-minutes", "1").await;
     assert_eq!(app.testid("timer-clock").await.text().await.unwrap(), "1:00");
     app.testid("timer-start").await.click().await.unwrap();
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -82,4 +141,7 @@ async fn a_workshop_is_presented_stage_by_stage_with_a_card_added_timer_and_poin
         .find(|c| c["text"] == "導入事例の動画を見たい")
         .expect("the card");
     assert_eq!((&card["stage_id"], &card["lane_id"]), (&"st_2".into(), &"ln_touchpoints".into()));
+    assert_eq!(card["votes"], 0, "its dot was taken back");
+    let webinar = map["cards"].as_array().unwrap().iter().find(|c| c["id"] == "cd_9").unwrap();
+    assert_eq!(webinar["votes"], 4);
 }

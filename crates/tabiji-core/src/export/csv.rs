@@ -9,7 +9,7 @@ use crate::model::{Card, CardKind, Language, Map};
 const BOM: &str = "\u{FEFF}";
 
 /// One row per card, in map order: stage, lane, kind, text, channel, department, persona, cost,
-/// effect, notes (names, not ids).
+/// effect, notes (names, not ids), and the dots of the latest vote.
 pub fn cards(map: &Map) -> String {
     let names = Names::of(map);
     let header = match map.info.language {
@@ -24,10 +24,21 @@ pub fn cards(map: &Map) -> String {
             "コスト",
             "効果",
             "メモ",
+            "投票",
         ],
-        Language::En => {
-            ["Stage", "Lane", "Kind", "Text", "Channel", "Department", "Persona", "Cost", "Effect", "Notes"]
-        }
+        Language::En => [
+            "Stage",
+            "Lane",
+            "Kind",
+            "Text",
+            "Channel",
+            "Department",
+            "Persona",
+            "Cost",
+            "Effect",
+            "Notes",
+            "Votes",
+        ],
     };
     let mut table = Table::new(&header);
     for card in in_map_order(map) {
@@ -42,6 +53,7 @@ pub fn cards(map: &Map) -> String {
             Cell::Number(card.cost),
             Cell::Number(card.effect),
             Cell::Text(&card.notes),
+            Cell::Number(Some(f64::from(card.votes))),
         ]);
     }
     table.finish()

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::report_page::{ReportPage, Tone};
 use super::Size;
 use crate::fonts;
-use crate::layout::{CardBox, GapMark, KpiBox, Layout, TextLine};
+use crate::layout::{CardBox, GapMark, KpiBox, Layout, TextLine, VoteBadge};
 use crate::theme;
 
 /// What goes into the SVG besides the map.
@@ -132,6 +132,12 @@ fn gap_mark(svg: &mut Svg, mark: &GapMark) {
     text_lines(svg, std::slice::from_ref(&mark.label), colours.text);
 }
 
+fn vote_badge(svg: &mut Svg, votes: &VoteBadge) {
+    let (cx, cy, r) = (number(votes.cx), number(votes.cy), number(votes.r));
+    svg.element("circle", &[("cx", &cx), ("cy", &cy), ("r", &r), ("fill", theme::VOTE.fill)], None);
+    text_lines(svg, std::slice::from_ref(&votes.label), theme::VOTE.text);
+}
+
 fn card_shape(svg: &mut Svg, layout: &Layout, card: &CardBox) {
     let colours = theme::card(card.kind);
     let r = card.rect;
@@ -165,6 +171,9 @@ fn card_shape(svg: &mut Svg, layout: &Layout, card: &CardBox) {
         text_lines(svg, std::slice::from_ref(&badge.label), badge_colours.text);
     }
     text_lines(svg, &card.lines, colours.text);
+    if let Some(votes) = &card.votes {
+        vote_badge(svg, votes);
+    }
 }
 
 fn kpi_shape(svg: &mut Svg, kpi: &KpiBox) {

@@ -114,6 +114,7 @@ mod tests {
             cost: None,
             effect: None,
             notes: String::new(),
+            votes: 0,
         }
     }
 

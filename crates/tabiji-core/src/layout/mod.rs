@@ -25,6 +25,7 @@ const CARD_LINE: f64 = 19.0;
 const CARD_MAX_LINES: usize = 16;
 const BADGE_HEIGHT: f64 = 22.0;
 const HEADER_FONT: f64 = 17.0;
+const VOTE_FONT: f64 = 12.0;
 const LANE_FONT: f64 = 14.0;
 const MIN_LANE_HEIGHT: f64 = 64.0;
 const EMOTION_LANE_HEIGHT: f64 = 220.0;
@@ -106,6 +107,17 @@ pub struct CardBox {
     pub rect: Rect,
     pub badge: Option<Badge>,
     pub lines: Vec<TextLine>,
+    /// The dots of the latest vote, on the card's bottom right corner, when it has any.
+    pub votes: Option<VoteBadge>,
+}
+
+/// A disc with the number of dots a card received.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct VoteBadge {
+    pub cx: f64,
+    pub cy: f64,
+    pub r: f64,
+    pub label: TextLine,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -380,7 +392,21 @@ fn card_block(map: &Map, card: &Card, stage_width: f64) -> Block {
         .collect();
     let height = y + lines.len().max(1) as f64 * CARD_LINE + CARD_PADDING_Y;
     let rect = Rect { x: 0.0, y: 0.0, width, height };
-    Block::Card { card: CardBox { id: card.id.clone(), kind: card.kind, rect, badge, lines }, height }
+    let votes = (card.votes > 0).then(|| vote_badge(card.votes, rect));
+    Block::Card { card: CardBox { id: card.id.clone(), kind: card.kind, rect, badge, lines, votes }, height }
+}
+
+/// The vote disc on a card's bottom right corner, a little outside it so that it hides no text;
+/// it grows with the number's width.
+fn vote_badge(votes: u32, card: Rect) -> VoteBadge {
+    let text = votes.to_string();
+    let style = Style::bold(VOTE_FONT);
+    let width = text::width(&text, style);
+    let r = (width / 2.0 + 5.0).max(11.0);
+    let (cx, cy) = (card.x + card.width - 4.0, card.y + card.height - 4.0);
+    let label =
+        TextLine { x: cx - width / 2.0, baseline: cy + VOTE_FONT * 0.36, size: VOTE_FONT, bold: true, text };
+    VoteBadge { cx, cy, r, label }
 }
 
 fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Badge> {
@@ -460,6 +486,10 @@ fn place_blocks(blocks: Vec<Block>, cell: Rect, out: &mut Layout) {
                         (icon.x, icon.y) = (icon.x + x, icon.y + y);
                     }
                     offset_line(&mut badge.label, x, y);
+                }
+                if let Some(votes) = &mut card.votes {
+                    (votes.cx, votes.cy) = (votes.cx + x, votes.cy + y);
+                    offset_line(&mut votes.label, x, y);
                 }
                 out.cards.push(card);
             }
@@ -666,6 +696,19 @@ mod tests {
                 assert!(!overlaps(&a.rect, &b.rect), "{} overlaps {}", a.id, b.id);
             }
         }
+    }
+
+    #[test]
+    fn a_card_with_dots_carries_their_number_on_its_corner() {
+        let mut map = Template::B2b.build(Language::Ja, None);
+        map.cards[0].votes = 12;
+        let laid = layout(&map);
+        let voted = laid.cards.iter().find(|c| c.id == map.cards[0].id).unwrap();
+        let badge = voted.votes.as_ref().expect("a vote badge");
+        assert_eq!(badge.label.text, "12");
+        let corner = (voted.rect.x + voted.rect.width, voted.rect.y + voted.rect.height);
+        assert!((badge.cx - corner.0).abs() < badge.r && (badge.cy - corner.1).abs() < badge.r);
+        assert!(laid.cards.iter().filter(|c| c.id != voted.id).all(|c| c.votes.is_none()));
     }
 
     #[test]

@@ -51,6 +51,7 @@ patch!(
         cost: Option<f64>,
         effect: Option<f64>,
         notes: String,
+        votes: u32,
     }
 );
 patch!(ChannelPatch for Channel { name: String, mode: ChannelMode, icon: String });

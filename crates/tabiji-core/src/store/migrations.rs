@@ -13,11 +13,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("migrations/001_initial.sql")),
         M::up(include_str!("migrations/002_kpi_history.sql")),
         M::up(include_str!("migrations/003_funnel_involvement_revisions.sql")),
+        M::up(include_str!("migrations/004_votes.sql")),
     ])
 });
 
 /// The schema this version writes. Files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })

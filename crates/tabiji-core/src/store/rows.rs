@@ -59,6 +59,14 @@ impl Values {
         }
     }
 
+    /// A count stored as a non-negative integer.
+    pub fn count(&mut self) -> Result<u32> {
+        match self.next()? {
+            Value::Integer(i) => u32::try_from(i).map_err(|_| Error::invalid(format!("{i} is not a count"))),
+            other => Err(Error::invalid(format!("expected a count, found {other:?}"))),
+        }
+    }
+
     pub fn flag(&mut self) -> Result<bool> {
         match self.next()? {
             Value::Integer(i) => Ok(i != 0),
@@ -249,6 +257,7 @@ impl Row for Card {
         "cost",
         "effect",
         "notes",
+        "votes",
     ];
     fn id(&self) -> &str {
         &self.id
@@ -265,6 +274,7 @@ impl Row for Card {
             opt_real(self.cost),
             opt_real(self.effect),
             text(&self.notes),
+            Value::Integer(self.votes.into()),
         ]
     }
     fn from_values(id: String, v: &mut Values) -> Result<Self> {
@@ -280,6 +290,7 @@ impl Row for Card {
             cost: v.opt_real()?,
             effect: v.opt_real()?,
             notes: v.text()?,
+            votes: v.count()?,
         })
     }
 }

@@ -47,6 +47,7 @@ pub fn resolve(map: &Map, i: &Intent) -> Option<Op> {
                 cost: Some(i.value.abs() * 1000.0),
                 effect: None,
                 notes: String::new(),
+                votes: 0,
             },
             index: Some(i.a % 3),
         },

@@ -9,4 +9,8 @@ cost: number | null,
 /**
  * The measured effect (leads, opportunities …) the touchpoint returns per period.
  */
-effect: number | null, notes: string, };
+effect: number | null, notes: string, 
+/**
+ * The dots the card received in the latest dot vote of a workshop (presentation mode).
+ */
+votes: number, };

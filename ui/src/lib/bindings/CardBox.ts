@@ -3,5 +3,10 @@ import type { Badge } from "./Badge";
 import type { CardKind } from "./CardKind";
 import type { Rect } from "./Rect";
 import type { TextLine } from "./TextLine";
+import type { VoteBadge } from "./VoteBadge";
 
-export type CardBox = { id: string, kind: CardKind, rect: Rect, badge: Badge | null, lines: Array<TextLine>, };
+export type CardBox = { id: string, kind: CardKind, rect: Rect, badge: Badge | null, lines: Array<TextLine>, 
+/**
+ * The dots of the latest vote, on the card's bottom right corner, when it has any.
+ */
+votes: VoteBadge | null, };

@@ -4,4 +4,4 @@ import type { CardKind } from "./CardKind";
 /**
  * Changes to a card; `null` clears an optional field (`"cost": null`).
  */
-export type CardPatch = { kind?: CardKind, text?: string, channel_id?: string | null, department_id?: string | null, persona_id?: string | null, cost?: number | null, effect?: number | null, notes?: string, };
+export type CardPatch = { kind?: CardKind, text?: string, channel_id?: string | null, department_id?: string | null, persona_id?: string | null, cost?: number | null, effect?: number | null, notes?: string, votes?: number, };

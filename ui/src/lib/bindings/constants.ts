@@ -148,5 +148,9 @@ export const THEME = {
     "#22707a",
     "#2f7550",
     "#5b6a1f"
-  ]
+  ],
+  "vote": {
+    "fill": "#4c1d95",
+    "text": "#ffffff"
+  }
 } as const;

@@ -346,6 +346,22 @@ export const en = {
   "shortcut.present_steps": "While presenting: ← → or PageUp/PageDown step through the stages, Home/End show the whole map, Ctrl+L the laser pointer, Esc leaves",
   "settings.language": "Interface language",
   "settings.language.system": "Same as the system ({language})",
+  "vote.title": "Dot vote",
+  "vote.dots": "Dots per person",
+  "vote.start": "Start a dot vote",
+  "vote.person": "Person {n}",
+  "vote.left": "{left} dots left",
+  "vote.hint": "Click cards to put dots on them",
+  "vote.none_left": "No dots left: pass to the next person",
+  "vote.take_back": "Take back a dot",
+  "vote.next": "Next person",
+  "vote.finish": "End the vote",
+  "vote.results": "Results",
+  "vote.result": "{text}: {votes}",
+  "vote.no_results": "No dots yet",
+  "vote.clear": "Clear the dots",
+  "vote.clear_question": "Set every card's dots back to 0? Undo brings them back.",
+  "map.votes": "{count} dots",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -80,6 +80,7 @@ export function blankCard(cell: CellRef, kind: CardKind, fields: Partial<Card> =
     cost: null,
     effect: null,
     notes: "",
+    votes: 0,
     ...fields,
   };
 }
@@ -102,7 +103,8 @@ export function duplicateCards(map: Map, ids: ReadonlySet<string>): { op: Op | n
   const chosen = map.cards.filter((c) => ids.has(c.id));
   for (const card of [...chosen].reverse()) {
     const cell = cardsOfCell(map, { stageId: card.stage_id, laneId: card.lane_id });
-    const copy = { ...card, id: newId("cd") };
+    // A copy starts without the original's dots.
+    const copy = { ...card, id: newId("cd"), votes: 0 };
     ops.push(addCard(copy, cell.findIndex((c) => c.id === card.id) + 1));
     copies.unshift(copy.id);
   }

@@ -38,6 +38,7 @@ export function layoutWith(cards: CardAt[]): Layout {
     rect: rect(110 + c.stage * 200, c.y, 180, c.height ?? 40),
     badge: null,
     lines: [],
+    votes: null,
   }));
   return {
     width: 500,
