@@ -77,7 +77,8 @@ async fn a_workshop_is_presented_stage_by_stage_with_a_card_added_timer_and_poin
     app.wait_saved().await;
 
     // A dot vote, two dots each: the first person puts both on the webinar, the second one on
-    // the webinar and one on the new card, takes it back and gives it to the webinar too.
+    // the webinar and one on the new card, takes it back and gives it to the webinar too; the
+    // third votes from the keyboard.
     app.fill_bound("vote-dots", "2").await;
     app.testid("vote-start").await.click().await.unwrap();
     let webinar = card_centre(&app, "cd_9").await;
@@ -98,11 +99,18 @@ async fn a_workshop_is_presented_stage_by_stage_with_a_card_added_timer_and_poin
     app.wait_saved().await;
     app.click_at(webinar).await;
     app.wait_saved().await;
+    // The third person votes without a mouse: ↓ picks the stage's first card, Enter dots it.
+    app.testid("vote-next").await.click().await.unwrap();
+    app.click_at((8, 8)).await; // off any card: takes the keyboard away from the button
+    body.send_keys(Key::Down).await.unwrap();
+    body.send_keys(Key::Enter).await.unwrap();
+    app.wait_saved().await;
+    app.wait_text("vote-person", "3 人目").await;
     app.testid("vote-finish").await.click().await.unwrap();
     app.testid("vote-results-button").await.click().await.unwrap();
-    app.wait_text("vote-results", "製品デモ付きのウェビナーに参加:4 票").await;
+    app.wait_text("vote-results", "製品デモ付きのウェビナーに参加:5 票").await;
     let badge = app.wait_for("[data-testid='presentation'] [data-testid='votes-cd_9']").await;
-    assert_eq!(badge.text().await.unwrap(), "4");
+    assert_eq!(badge.text().await.unwrap(), "5");
     app.screenshot("present-vote-1920x1080-ja").await;
     app.testid("vote-results-button").await.click().await.unwrap();
 
@@ -143,5 +151,5 @@ async fn a_workshop_is_presented_stage_by_stage_with_a_card_added_timer_and_poin
     assert_eq!((&card["stage_id"], &card["lane_id"]), (&"st_2".into(), &"ln_touchpoints".into()));
     assert_eq!(card["votes"], 0, "its dot was taken back");
     let webinar = map["cards"].as_array().unwrap().iter().find(|c| c["id"] == "cd_9").unwrap();
-    assert_eq!(webinar["votes"], 4);
+    assert_eq!(webinar["votes"], 5);
 }

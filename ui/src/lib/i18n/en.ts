@@ -343,7 +343,7 @@ export const en = {
   "present.timer.reset": "Reset",
   "present.timer.done": "Time is up",
   "present.pointer": "Laser pointer (Ctrl+L)",
-  "shortcut.present_steps": "While presenting: ← → or PageUp/PageDown step through the stages, Home/End show the whole map, Ctrl+L the laser pointer, Esc leaves",
+  "shortcut.present_steps": "While presenting: ← → or PageUp/PageDown step through the stages, Home/End show the whole map, Ctrl+L the laser pointer, Esc leaves; in a dot vote ↑ ↓ pick a card and Enter puts a dot on it",
   "settings.language": "Interface language",
   "settings.language.system": "Same as the system ({language})",
   "vote.title": "Dot vote",
@@ -351,7 +351,7 @@ export const en = {
   "vote.start": "Start a dot vote",
   "vote.person": "Person {n}",
   "vote.left": "{left} dots left",
-  "vote.hint": "Click cards to put dots on them",
+  "vote.hint": "Click a card, or pick one with ↑ ↓ and press Enter, to put a dot on it",
   "vote.none_left": "No dots left: pass to the next person",
   "vote.take_back": "Take back a dot",
   "vote.next": "Next person",
@@ -362,6 +362,7 @@ export const en = {
   "vote.clear": "Clear the dots",
   "vote.clear_question": "Set every card's dots back to 0? Undo brings them back.",
   "map.votes": "{count} dots",
+  "vote.cursor": "{text}: {votes} dots. Enter puts a dot on it",
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -346,7 +346,7 @@ export const ja: Record<MessageKey, string> = {
   "present.timer.reset": "リセット",
   "present.timer.done": "時間です",
   "present.pointer": "レーザーポインター(Ctrl+L)",
-  "shortcut.present_steps": "プレゼンテーション中:← → または PageUp/PageDown でステージを順に、Home/End で全体、Ctrl+L でレーザーポインター、Esc で終了",
+  "shortcut.present_steps": "プレゼンテーション中:← → または PageUp/PageDown でステージを順に、Home/End で全体、Ctrl+L でレーザーポインター、Esc で終了。ドット投票では ↑ ↓ でカードを選び Enter で投票",
   "settings.language": "表示言語",
   "settings.language.system": "OS に合わせる({language})",
   "vote.title": "ドット投票",
@@ -354,7 +354,7 @@ export const ja: Record<MessageKey, string> = {
   "vote.start": "ドット投票を始める",
   "vote.person": "{n} 人目",
   "vote.left": "残り {left} 票",
-  "vote.hint": "カードをクリックして投票",
+  "vote.hint": "カードをクリック、または ↑ ↓ で選んで Enter で投票",
   "vote.none_left": "票を使い切りました。次の人へ",
   "vote.take_back": "1 票取り消す",
   "vote.next": "次の人へ",
@@ -365,4 +365,5 @@ export const ja: Record<MessageKey, string> = {
   "vote.clear": "票をクリア",
   "vote.clear_question": "すべてのカードの票を 0 に戻しますか?元に戻すで戻せます。",
   "map.votes": "{count} 票",
+  "vote.cursor": "{text}:{votes} 票。Enter で投票",
 };
