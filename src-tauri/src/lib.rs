@@ -32,7 +32,7 @@ pub fn run() {
         .setup(|app| {
             #[cfg(target_os = "linux")]
             {
-                hint_text_lightly();
+                draw_text_unhinted();
                 if let Some(window) = app.get_webview_window("main") {
                     paint_without_compositing(&window)?;
                 }
@@ -74,13 +74,14 @@ pub fn run() {
 
 /// Full hinting runs the bundled font's own hinting instructions, which at some sizes (11, 13
 /// and 16 px) erase thin horizontal strokes: dashes and minus signs vanished from cards, KPI
-/// figures and scores. Light hinting (what GNOME and KDE use by default) draws them at every size;
-/// the webview follows GTK's setting.
+/// figures and scores. Unhinted text draws them at every size, as the exports do, and kept the
+/// drag's frame times (p95 18 ms; light hinting measured 22 ms, docs/benchmarks.md); the webview
+/// follows GTK's setting.
 #[cfg(target_os = "linux")]
-fn hint_text_lightly() {
+fn draw_text_unhinted() {
     use gtk::prelude::GtkSettingsExt;
     if let Some(settings) = gtk::Settings::default() {
-        settings.set_gtk_xft_hintstyle(Some("hintslight"));
+        settings.set_gtk_xft_hintstyle(Some("hintnone"));
     }
 }
 
