@@ -11,6 +11,8 @@ import {
   scrollForZoom,
   stepZoom,
   wheelZoom,
+  scrollToCentre,
+  shownRect,
 } from "./viewport";
 
 describe("clampZoom", () => {
@@ -146,5 +148,17 @@ describe("revealScroll", () => {
   it("scrolls back to a rectangle before the left or top edge, at any zoom", () => {
     const scroll = revealScroll({ x: 100, y: 50, width: 100, height: 40 }, { x: 3000, y: 3000 }, viewport, 2);
     expect(scroll).toEqual({ x: 24 + 200 - 32, y: 24 + 100 - 32 });
+  });
+});
+
+describe("shownRect and scrollToCentre", () => {
+  it("read what a scrolled viewport shows, and scroll a point back to its middle", () => {
+    const viewport = { width: 800, height: 600 };
+    expect(shownRect({ x: 224, y: 24 }, viewport, 2)).toEqual({ x: 100, y: 0, width: 400, height: 300 });
+    const centre = { x: 300, y: 150 };
+    const scroll = scrollToCentre(centre, viewport, 2);
+    const shown = shownRect(scroll, viewport, 2);
+    expect([shown.x + shown.width / 2, shown.y + shown.height / 2]).toEqual([300, 150]);
+    expect(scrollToCentre({ x: 0, y: 0 }, viewport, 2)).toEqual({ x: 0, y: 0 });
   });
 });

@@ -89,12 +89,7 @@ export function paintedRect(
   inset = 24,
   tile = 512,
 ): Rect {
-  const shown = {
-    x: (scroll.x - inset) / zoom,
-    y: (scroll.y - inset) / zoom,
-    width: viewport.width / zoom,
-    height: viewport.height / zoom,
-  };
+  const shown = shownRect(scroll, viewport, zoom, inset);
   const left = Math.floor((shown.x - shown.width / 2) / tile) * tile;
   const top = Math.floor((shown.y - shown.height / 2) / tile) * tile;
   const right = Math.ceil((shown.x + shown.width * 1.5) / tile) * tile;
@@ -118,5 +113,18 @@ export function revealScroll(rect: Rect, scroll: Point, viewport: Size, zoom: nu
   return {
     x: axis(rect.x, rect.width, scroll.x, viewport.width),
     y: axis(rect.y, rect.height, scroll.y, viewport.height),
+  };
+}
+
+/** The part of the scene (scene units) a viewport scrolled to `scroll` shows. */
+export function shownRect(scroll: Point, viewport: Size, zoom: number, inset = 24): Rect {
+  return { x: (scroll.x - inset) / zoom, y: (scroll.y - inset) / zoom, width: viewport.width / zoom, height: viewport.height / zoom };
+}
+
+/** The scroll position that puts the scene point `p` in the middle of the viewport. */
+export function scrollToCentre(p: Point, viewport: Size, zoom: number, inset = 24): Point {
+  return {
+    x: Math.max(0, inset + p.x * zoom - viewport.width / 2),
+    y: Math.max(0, inset + p.y * zoom - viewport.height / 2),
   };
 }
