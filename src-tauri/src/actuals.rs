@@ -1,9 +1,10 @@
 //! Importing KPI actuals from a CSV in the app: the user picks the file in the OS's dialog, sees
 //! its first rows, chooses which column holds what, checks what the import will do, and imports
-//! it as one undo step, with progress for large files. The UI never names a path: the picked file
-//! is remembered here.
+//! it as one undo step, with progress for large files. The UI never names a path: the picked
+//! file is read once, when picked, and its bytes are kept here for every check and the import.
 
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tabiji_core::actuals::{self, Mapping, Preview};
@@ -57,10 +58,11 @@ pub async fn actuals_pick(app: tauri::AppHandle, state: State<'_, AppState>) -> 
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok());
     let Some(path) = picked else { return Ok(None) };
-    let bytes = read(&path)?;
-    let preview = off_the_ui_thread(move || actuals::preview(&bytes, PREVIEW_ROWS)).await?;
+    let bytes = Arc::new(read(&path)?);
+    let shown = Arc::clone(&bytes);
+    let preview = off_the_ui_thread(move || actuals::preview(&shown, PREVIEW_ROWS)).await?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    *state.picked_csv.lock().expect("picked CSV lock") = Some(path);
+    *state.picked_csv.lock().expect("picked CSV lock") = Some(bytes);
     Ok(Some(PickedCsv { file_name, preview }))
 }
 
@@ -71,7 +73,7 @@ pub async fn actuals_check(
     mapping: Mapping,
     period: Option<String>,
 ) -> Reply<ImportSummary> {
-    let (map, bytes) = (read_document(&state, |d| d.map())?, read(&picked(&state)?)?);
+    let (map, bytes) = (read_document(&state, |d| d.map())?, picked(&state)?);
     let plan = off_the_ui_thread(move || actuals::plan(&map, &bytes, &mapping, period.as_deref())).await?;
     Ok(ImportSummary { rows: plan.rows, kpis: plan.kpis, periods: plan.periods })
 }
@@ -84,7 +86,7 @@ pub async fn actuals_import(
     period: Option<String>,
     progress: Channel<ImportProgress>,
 ) -> Reply<Imported> {
-    let (map, bytes) = (read_document(&state, |d| d.map())?, read(&picked(&state)?)?);
+    let (map, bytes) = (read_document(&state, |d| d.map())?, picked(&state)?);
     let plan = off_the_ui_thread(move || {
         actuals::plan_reporting(&map, &bytes, &mapping, period.as_deref(), &mut |done, total| {
             // The UI may have closed the dialog; the import goes on regardless.
@@ -100,13 +102,14 @@ pub async fn actuals_import(
     Ok(Imported { view, summary })
 }
 
-fn picked(state: &AppState) -> Reply<PathBuf> {
+/// The bytes of the picked file (shared, not copied).
+fn picked(state: &AppState) -> Reply<Arc<Vec<u8>>> {
     state.picked_csv.lock().expect("picked CSV lock").clone().ok_or_else(|| ErrorPayload {
         code: "import.none_picked".into(),
         message: "no CSV file has been picked".into(),
     })
 }
 
-fn read(path: &PathBuf) -> Reply<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::Io { path: path.clone(), source: e }.to_payload())
+fn read(path: &Path) -> Reply<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::Io { path: path.to_owned(), source: e }.to_payload())
 }

@@ -1,7 +1,7 @@
 //! What the app holds between commands: the open map and where the library and settings live.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use tabiji_core::Document;
 
@@ -13,8 +13,9 @@ pub struct AppState {
     pub settings: SettingsFile,
     /// The map shown in the main window, if any.
     pub document: Mutex<Option<Document>>,
-    /// The CSV of actuals picked in the import dialog, which the UI refers to without a path.
-    pub picked_csv: Mutex<Option<PathBuf>>,
+    /// The CSV of actuals picked in the import dialog, as read when it was picked: the UI refers
+    /// to it without a path, and each change of column mapping re-checks it without the disk.
+    pub picked_csv: Mutex<Option<Arc<Vec<u8>>>>,
 }
 
 impl AppState {
