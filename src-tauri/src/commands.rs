@@ -43,7 +43,7 @@ pub fn settings_set_language(
     let view = state.settings.view();
     let menu = crate::menu::build(&app, view.language)
         .and_then(|menu| app.set_menu(menu))
-        .map_err(|e| ErrorPayload { code: "app.window".into(), message: format!("menu: {e}") });
+        .map_err(|e| ErrorPayload { code: "app.menu".into(), message: format!("menu bar: {e}") });
     menu.map(|_| view)
 }
 

@@ -300,9 +300,11 @@ pub fn gaps(map: &Map) -> Vec<Gap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Card, EmotionPoint, Kpi, Language, PeriodActual};
+    use crate::model::{Card, Kpi, LaneKind, Language, PeriodActual};
     use crate::template::Template;
+    use crate::testing::{self, point};
 
+    /// A webinar card in the touchpoint lane, with cost and effect if given.
     fn card(
         id: &str,
         stage: &str,
@@ -311,18 +313,10 @@ mod tests {
         figures: Option<(f64, f64)>,
     ) -> Card {
         Card {
-            id: id.into(),
-            stage_id: stage.into(),
-            lane_id: "ln_touchpoints".into(),
-            kind,
-            text: id.into(),
             channel_id: Some("webinar".into()),
-            department_id: department.map(Into::into),
-            persona_id: None,
             cost: figures.map(|f| f.0),
             effect: figures.map(|f| f.1),
-            notes: String::new(),
-            votes: 0,
+            ..testing::card(id, stage, LaneKind::Touchpoints, kind, department)
         }
     }
 
@@ -338,17 +332,6 @@ mod tests {
             source: String::new(),
             history: Vec::new(),
             funnel: false,
-        }
-    }
-
-    fn point(persona: &str, stage: &str, score: f64) -> EmotionPoint {
-        EmotionPoint {
-            id: format!("ep_{persona}_{stage}"),
-            persona_id: persona.into(),
-            stage_id: stage.into(),
-            x: 0.5,
-            score,
-            quote: String::new(),
         }
     }
 

@@ -30,6 +30,8 @@ pub mod ops;
 pub mod report_text;
 pub mod store;
 pub mod template;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod theme;
 pub mod validate;

@@ -98,36 +98,9 @@ fn mark((x, y, size): (f64, f64, f64), gap: Gap) -> GapMark {
 mod tests {
     use super::*;
     use crate::layout::layout;
-    use crate::model::{Card, CardKind, EmotionPoint, Language};
+    use crate::model::{CardKind, Language};
     use crate::template::Template;
-
-    fn card(id: &str, stage: &str, lane: LaneKind, kind: CardKind, department: Option<&str>) -> Card {
-        Card {
-            id: id.into(),
-            stage_id: stage.into(),
-            lane_id: format!("ln_{}", crate::model::variant_name(&lane)),
-            kind,
-            text: id.into(),
-            channel_id: None,
-            department_id: department.map(Into::into),
-            persona_id: None,
-            cost: None,
-            effect: None,
-            notes: String::new(),
-            votes: 0,
-        }
-    }
-
-    fn point(persona: &str, stage: &str, score: f64) -> EmotionPoint {
-        EmotionPoint {
-            id: format!("ep_{persona}_{stage}"),
-            persona_id: persona.into(),
-            stage_id: stage.into(),
-            x: 0.5,
-            score,
-            quote: String::new(),
-        }
-    }
+    use crate::testing::{card, point};
 
     fn centre(r: &Rect) -> (f64, f64) {
         (r.x + r.width / 2.0, r.y + r.height / 2.0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseNumber } from "./numbers";
+import { countWithin, parseNumber } from "./numbers";
 
 describe("parseNumber", () => {
   it("reads plain, separated and full-width numbers", () => {
@@ -18,5 +18,15 @@ describe("parseNumber", () => {
     expect(parseNumber("1e999", 0, Number.MAX_VALUE)).toBeUndefined();
     expect(parseNumber("-1", 0, 10)).toBeUndefined();
     expect(parseNumber("3", -2, 2)).toBeUndefined();
+  });
+});
+
+describe("countWithin", () => {
+  it("rounds and bounds a count, and falls back when the field holds none", () => {
+    expect(countWithin(2.6, 1, 20, 3)).toBe(3);
+    expect(countWithin(500, 1, 20, 3)).toBe(20);
+    expect(countWithin(-4, 1, 20, 3)).toBe(1);
+    expect(countWithin(null, 1, 20, 3)).toBe(3);
+    expect(countWithin(Number.NaN, 1, 20, 3)).toBe(3);
   });
 });

@@ -11,3 +11,12 @@ export function parseNumber(text: string, min: number, max: number): number | nu
   const value = Number(plain);
   return Number.isFinite(value) && value >= min && value <= max ? value : undefined;
 }
+
+/**
+ * A count typed in a number field bound with `bind:value` (which gives `null` or `NaN` for an empty
+ * or half-typed field): rounded and kept within [min, max], or `fallback` when there is none.
+ */
+export function countWithin(value: number | null | undefined, min: number, max: number, fallback: number): number {
+  if (value === null || value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

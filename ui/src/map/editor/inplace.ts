@@ -32,51 +32,45 @@ interface Target {
   save: (id: string, text: string) => Op;
 }
 
-/** The item with `id` in `list`, and its laid-out box, both or neither. */
-function pair<T extends { id: string }, B extends { id: string }>(list: T[], boxes: B[], id: string): [T, B] | null {
+/** The text of the item with `id` in `list` and the place of its box in `boxes`, if it has both. */
+function locate<T extends { id: string }, B extends { id: string }>(
+  list: T[],
+  boxes: B[],
+  id: string,
+  text: (item: T) => string,
+  rect: (box: B) => Rect,
+): { text: string; rect: Rect } | null {
   const item = list.find((x) => x.id === id);
   const box = boxes.find((x) => x.id === id);
-  return item && box ? [item, box] : null;
+  return item && box ? { text: text(item), rect: rect(box) } : null;
 }
 
 const TARGETS: Record<EditTarget, Target> = {
   card: {
-    find: (map, layout, id) => {
-      const found = pair(map.cards, layout.cards, id);
-      return found && { text: found[0].text, rect: found[1].rect };
-    },
+    find: (map, layout, id) => locate(map.cards, layout.cards, id, (c) => c.text, (b) => b.rect),
     fontSize: 13,
     maxlength: LIMITS.textChars,
     label: "editor.card_text",
     save: (id, text) => ({ op: "update_card", id, patch: { text } }),
   },
   stage: {
-    find: (map, layout, id) => {
-      const found = pair(map.stages, layout.stages, id);
-      return found && { text: found[0].name, rect: found[1].header };
-    },
+    find: (map, layout, id) => locate(map.stages, layout.stages, id, (s) => s.name, (b) => b.header),
     fontSize: 17,
     maxlength: LIMITS.nameChars,
     label: "field.stage_name",
     save: (id, name) => ({ op: "update_stage", id, patch: { name: oneLine(name) } }),
   },
   lane: {
-    find: (map, layout, id) => {
-      const found = pair(map.lanes, layout.lanes, id);
-      // A lane header can be as tall as the lane's tallest cell: edit the name at its top only.
-      const header = found?.[1].header;
-      return found && header ? { text: found[0].name, rect: { ...header, height: Math.min(header.height, LANE_NAME_HEIGHT) } } : null;
-    },
+    // A lane header can be as tall as the lane's tallest cell: edit the name at its top only.
+    find: (map, layout, id) =>
+      locate(map.lanes, layout.lanes, id, (l) => l.name, (b) => ({ ...b.header, height: Math.min(b.header.height, LANE_NAME_HEIGHT) })),
     fontSize: 14,
     maxlength: LIMITS.nameChars,
     label: "field.lane_name",
     save: (id, name) => ({ op: "update_lane", id, patch: { name: oneLine(name) } }),
   },
   kpi: {
-    find: (map, layout, id) => {
-      const found = pair(map.kpis, layout.kpis, id);
-      return found && { text: found[0].name, rect: found[1].rect };
-    },
+    find: (map, layout, id) => locate(map.kpis, layout.kpis, id, (k) => k.name, (b) => b.rect),
     fontSize: 13,
     maxlength: LIMITS.nameChars,
     label: "field.kpi_name",
