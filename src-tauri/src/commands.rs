@@ -129,10 +129,22 @@ pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) 
     let Some(file) = picked else { return Ok(None) };
     let path =
         file.into_path().map_err(|e| ErrorPayload { code: "file.io".into(), message: e.to_string() })?;
+    open_or_import(&state, &path).map(Some)
+}
+
+/// Opens the file the app was started with, once; `None` when there is none (or it was opened).
+#[tauri::command]
+pub fn map_open_launched(state: State<AppState>) -> Reply<Option<MapView>> {
+    let launched = state.launched.lock().expect("launch lock").take();
+    launched.map(|path| open_or_import(&state, &path)).transpose()
+}
+
+/// A map file opens as it is; a PNG, SVG, PDF or JSON export becomes a new map in the library.
+fn open_or_import(state: &AppState, path: &Path) -> Reply<MapView> {
     if path.extension().is_some_and(|e| e == crate::library::MAP_EXTENSION) {
-        open_path(&state, &path).map(Some)
+        open_path(state, path)
     } else {
-        import_path(&state, &path).map(Some)
+        import_path(state, path)
     }
 }
 

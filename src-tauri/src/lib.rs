@@ -17,10 +17,16 @@ pub fn run() {
     tauri::Builder::default()
         // Must come first: a second launch focuses the running app instead of opening a rival
         // writer on the same maps.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
+                // A file given to the second launch opens here; the page fetches it.
+                if let Some(file) = state::file_argument(args) {
+                    *app.state::<state::AppState>().launched.lock().expect("launch lock") =
+                        Some(std::path::Path::new(&cwd).join(file));
+                    let _ = window.eval("window.dispatchEvent(new CustomEvent('tabiji-launched'))");
+                }
             }
         }))
         .plugin(tauri_plugin_dialog::init())
@@ -50,6 +56,7 @@ pub fn run() {
             commands::map_create,
             commands::map_open,
             commands::map_open_dialog,
+            commands::map_open_launched,
             commands::map_close,
             commands::map_apply,
             commands::map_undo,

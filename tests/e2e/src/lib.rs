@@ -85,8 +85,12 @@ impl App {
 
     /// Starts the app on existing folders (to check what survives a restart).
     pub async fn start_with(folders: Folders, lang: &str) -> App {
-        let app = app_binary();
-        assert!(app.exists(), "build the app first: {} is missing", app.display());
+        App::launch(app_binary(), &[], folders, lang).await
+    }
+
+    /// Starts `binary` (the app, or a benchmark's anchor) with `args`, through tauri-driver.
+    pub async fn launch(app: PathBuf, args: &[&str], folders: Folders, lang: &str) -> App {
+        assert!(app.exists(), "build it first: {} is missing", app.display());
         assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY must be set (Xvfb)");
         let (port, native_port) = (free_port(), free_port());
         let locale = if lang == "ja" { "ja_JP.UTF-8" } else { "en_US.UTF-8" };
@@ -106,7 +110,7 @@ impl App {
         let url = format!("http://127.0.0.1:{port}");
         let mut caps = Capabilities::new();
         caps.set("browserName", "wry").unwrap();
-        caps.set("tauri:options", serde_json::json!({ "application": app })).unwrap();
+        caps.set("tauri:options", serde_json::json!({ "application": app, "args": args })).unwrap();
         let started = Instant::now();
         let driver = loop {
             match WebDriver::new(url.clone(), caps.clone()).await {
@@ -121,9 +125,14 @@ impl App {
                 Err(e) => panic!("no WebDriver session after 30 s: {e}"),
             }
         };
-        let app_pids = app_processes();
+        let app_pids = processes_of(&app);
         assert!(!app_pids.is_empty(), "the WebDriver session is up but no {} process runs", app.display());
         App { driver, folders: Some(folders), tauri_driver, app_pids }
+    }
+
+    /// The process ids of the app itself (WebKit's processes are its children).
+    pub fn pids(&self) -> &[u32] {
+        &self.app_pids
     }
 
     pub fn library(&self) -> &Path {
@@ -328,8 +337,8 @@ impl Drop for App {
 }
 
 /// The processes running the app binary (tests run one at a time, so they are this test's).
-fn app_processes() -> Vec<u32> {
-    let binary = std::fs::canonicalize(app_binary()).unwrap_or_else(|_| app_binary());
+fn processes_of(binary: &Path) -> Vec<u32> {
+    let binary = std::fs::canonicalize(binary).unwrap_or_else(|_| binary.to_owned());
     let Ok(entries) = std::fs::read_dir("/proc") else { return Vec::new() };
     entries
         .filter_map(|e| e.ok())

@@ -100,6 +100,29 @@ async fn a_damaged_file_in_the_library_is_listed_with_the_reason_and_left_untouc
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_map_named_on_the_command_line_opens_at_start_and_a_missing_one_says_so() {
+    // Outside the library, as a file opened from the file manager would be.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let map = elsewhere.path().join("launched.tabiji");
+    let content =
+        tabiji_core::Template::B2b.build(tabiji_core::Language::En, Some("Opened from the file manager"));
+    tabiji_core::Document::create(&map, &content).unwrap();
+
+    let app = App::launch(tabiji_e2e::app_binary(), &[map.to_str().unwrap()], Folders::new(), "en").await;
+    assert_eq!(app.testid("map-title").await.text().await.unwrap(), "Opened from the file manager");
+    app.testid("canvas").await;
+    app.quit().await;
+
+    let missing = elsewhere.path().join("gone.tabiji");
+    let app = App::launch(tabiji_e2e::app_binary(), &[missing.to_str().unwrap()], Folders::new(), "en").await;
+    let error = app.testid("error").await.text().await.unwrap();
+    assert!(error.contains("gone.tabiji"), "the error names the file: {error}");
+    // The library shows beneath the message.
+    app.testid("new-map").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn maps_are_renamed_duplicated_searched_and_moved_to_the_trash_from_the_home_screen() {
     let app = App::start("en").await;
     app.testid("new-map-title").await.send_keys("Draft journey").await.unwrap();

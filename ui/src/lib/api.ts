@@ -64,6 +64,8 @@ export const api = {
     call<MapView>("map_create", { template, language, title }),
   mapOpen: (path: string) => call<MapView>("map_open", { path }),
   mapOpenDialog: () => call<MapView | null>("map_open_dialog"),
+  /** The file the app was launched with (once), or `null`. */
+  mapOpenLaunched: () => call<MapView | null>("map_open_launched"),
   mapClose: () => call<void>("map_close"),
   mapApply: (op: Op) => call<MapView>("map_apply", { op }),
   mapUndo: () => call<MapView>("map_undo"),

@@ -1,0 +1,260 @@
+//! Benchmark (not a test) of the built app against a bare Tauri window started the same way
+//! (`tests/bare-window`), with a generated 2,000-card map:
+//!
+//! - start-up: from asking tauri-driver for a session to the page showing, for the bare window,
+//!   and for the app started with the map's path until its cards are painted (five runs each,
+//!   alternating);
+//! - memory of every process of each (proportional set size, so that libraries the processes share
+//!   count once; the sum of resident sizes is printed too), the app's with the map open;
+//! - opening the map from the library: from the click to the first cards painted;
+//! - dragging a card across the canvas: `requestAnimationFrame` intervals while it moves, and the
+//!   time from the drop to "saved".
+//!
+//! `cargo run -p tabiji-e2e --bin app-bench` with `TABIJI_APP_BINARY`, `TABIJI_BARE_WINDOW_BINARY`,
+//! `TABIJI_CLI_BINARY` and a `DISPLAY` (see docs/benchmarks.md).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tabiji_core::Document;
+use tabiji_e2e::{app_binary, App, Folders};
+
+/// How many cards the generated map holds (`TABIJI_BENCH_CARDS`, 2,000 by default): a small map
+/// measures what the harness and the webview cost on their own.
+fn card_count() -> usize {
+    std::env::var("TABIJI_BENCH_CARDS").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+}
+
+fn bare_window_binary() -> PathBuf {
+    std::env::var_os("TABIJI_BARE_WINDOW_BINARY").map(PathBuf::from).expect("TABIJI_BARE_WINDOW_BINARY")
+}
+
+const STARTS: usize = 5;
+const CARDS_PAINTED: &str = "return document.querySelectorAll('g[data-testid^=\"card-\"]').length > 0";
+const BARE_PAGE_SHOWN: &str = "return document.getElementById('shown') !== null";
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let cards_wanted = card_count();
+    let maps = tempfile::tempdir().expect("a folder for the map");
+    let map = maps.path().join("generated.tabiji");
+    Document::create(&map, &tabiji_core::generated::map_with_cards(cards_wanted)).expect("the generated map");
+
+    // Start-up, alternating so that both see the same machine; the last start of each stays up
+    // for its memory to be read.
+    let (mut bare_starts, mut app_starts) = (Vec::new(), Vec::new());
+    let (mut bare_memory, mut app_memory) = (None, None);
+    for run in 0..STARTS {
+        let (bare, started) = start_until(bare_window_binary(), &[], BARE_PAGE_SHOWN).await;
+        bare_starts.push(started);
+        if run == STARTS - 1 {
+            bare_memory = Some(settled_memory(&bare).await);
+        }
+        bare.quit().await;
+        let (app, started) = start_until(app_binary(), &[map.to_str().unwrap()], CARDS_PAINTED).await;
+        app_starts.push(started);
+        if run == STARTS - 1 {
+            app_memory = Some(settled_memory(&app).await);
+        }
+        app.quit().await;
+    }
+    let (bare_memory, app_memory) = (bare_memory.unwrap(), app_memory.unwrap());
+
+    // Opening from the library, then the drag.
+    let folders = Folders::new();
+    std::fs::copy(&map, folders.library.path().join("generated.tabiji")).expect("the map in the library");
+    let app = App::start_with(folders, "ja").await;
+    let item = app.testid("map-item").await;
+    let clicked = Instant::now();
+    item.click().await.expect("open the map");
+    wait_until(&app, CARDS_PAINTED, clicked).await;
+    let open = clicked.elapsed();
+    // The engine's own frame rate, the map still: what a frame interval is when nothing changes.
+    let still = frame_intervals(&app, Duration::from_secs(1)).await;
+    let drag = drag_a_card(&app).await;
+    let after_drag = memory_of(app.pids());
+    app.screenshot("app-bench").await;
+    // Far down the map, the canvas paints the cards around the new view (look at the screenshot).
+    app.driver
+        .execute("const v = document.querySelector('[data-testid=viewport]'); v.scrollTo(v.scrollWidth / 3, v.scrollHeight / 2)", vec![])
+        .await
+        .expect("scroll");
+    app.screenshot("app-bench-scrolled").await;
+    app.quit().await;
+
+    let ms = |d: &Duration| d.as_secs_f64() * 1e3;
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (bare_start, app_start) = (median(&mut bare_starts), median(&mut app_starts));
+    println!("cards                              {cards_wanted}");
+    println!(
+        "start to shown, bare window        {:.0} ms (median of {STARTS}: {:.0?})",
+        ms(&bare_start),
+        bare_starts.iter().map(ms).collect::<Vec<_>>()
+    );
+    println!(
+        "start to map painted, app          {:.0} ms (median of {STARTS}: {:.0?})",
+        ms(&app_start),
+        app_starts.iter().map(ms).collect::<Vec<_>>()
+    );
+    println!("  ratio                            {:.2}×", ms(&app_start) / ms(&bare_start));
+    println!("open from the library to painted   {:.0} ms", ms(&open));
+    let still_p50 = percentile(&still, 0.5);
+    let late = drag.intervals.iter().filter(|&&f| f > 1.5 * still_p50).count();
+    println!("frame interval, map still, p50     {still_p50:.1} ms");
+    println!("frames during the drag             {}", drag.intervals.len());
+    println!("frame interval p50                 {:.1} ms", percentile(&drag.intervals, 0.5));
+    println!("frame interval p95                 {:.1} ms", percentile(&drag.intervals, 0.95));
+    println!("frame interval max                 {:.1} ms", drag.intervals.last().copied().unwrap_or(0.0));
+    println!("frames late (over 1.5 × still p50) {late}");
+    println!("drop to saved                      {:.0} ms", ms(&drag.saved));
+    for (what, m) in
+        [("bare window", &bare_memory), ("app, map open", &app_memory), ("app, after the drag", &after_drag)]
+    {
+        println!(
+            "memory, {what:<26} {:.0} MB PSS ({:.0} MB summed RSS)",
+            m.pss as f64 / 1e6,
+            m.rss as f64 / 1e6
+        );
+        for (name, pss) in &m.processes {
+            println!("    {name:<30} {:.0} MB PSS", *pss as f64 / 1e6);
+        }
+    }
+    println!("  ratio, app with the map to bare   {:.2}×", app_memory.pss as f64 / bare_memory.pss as f64);
+}
+
+/// Starts `binary` through tauri-driver and polls `shown` until it holds; the time includes
+/// tauri-driver and WebKitWebDriver starting, the same for the app and its anchor.
+async fn start_until(binary: PathBuf, args: &[&str], shown: &str) -> (App, Duration) {
+    let started = Instant::now();
+    let app = App::launch(binary, args, Folders::new(), "ja").await;
+    wait_until(&app, shown, started).await;
+    (app, started.elapsed())
+}
+
+async fn wait_until(app: &App, script: &str, since: Instant) {
+    while !app.driver.execute(script, vec![]).await.expect("poll the page").json().as_bool().unwrap_or(false)
+    {
+        assert!(since.elapsed() < Duration::from_secs(60), "the page never showed what it should");
+    }
+}
+
+/// Memory once the page has settled for three seconds.
+async fn settled_memory(app: &App) -> Memory {
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    memory_of(app.pids())
+}
+
+struct Drag {
+    /// `requestAnimationFrame` intervals while the card moved, sorted.
+    intervals: Vec<f64>,
+    /// From the drop to the status line saying "saved" (WebDriver-observed).
+    saved: Duration,
+}
+
+/// Drags the first card with 150 pointer moves 16 ms apart: a 2.4 s drag across three stages and
+/// down the map.
+async fn drag_a_card(app: &App) -> Drag {
+    let cards = app.all("g[data-testid^='card-']").await;
+    let (x0, y0) = app.point_in(&cards[0], 0.0, 0.0).await;
+    app.driver
+        .execute(
+            "window.__frames = []; window.__measuring = true; let last = performance.now(); \
+             const tick = (t) => { window.__frames.push(t - last); last = t; \
+                                   if (window.__measuring) requestAnimationFrame(tick); }; \
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await
+        .expect("start the frame recorder");
+    let mut chain = app.driver.action_chain_with_delay(None, Some(Duration::from_millis(16))).move_to(x0, y0);
+    chain = chain.click_and_hold();
+    for step in 1..=150 {
+        chain = chain.move_to(x0 + step * 5, y0 + step * 2);
+    }
+    chain.release().perform().await.expect("drag");
+    let dropped = Instant::now();
+    let status = app.testid("save-status").await;
+    while status.attr("data-status").await.unwrap().as_deref() != Some("saved") {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let saved = dropped.elapsed();
+    let frames = app
+        .driver
+        .execute("window.__measuring = false; return window.__frames.slice(1)", vec![])
+        .await
+        .expect("frames");
+    let mut intervals: Vec<f64> = frames.convert().expect("frame intervals");
+    intervals.sort_by(f64::total_cmp);
+    Drag { intervals, saved }
+}
+
+/// The value below which a share `q` of the sorted values lies.
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    sorted.get(((sorted.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0)
+}
+
+/// `requestAnimationFrame` intervals over `span`, sorted.
+async fn frame_intervals(app: &App, span: Duration) -> Vec<f64> {
+    let script = format!(
+        "const done = arguments[0]; const frames = []; let last = null; const end = performance.now() + {}; \
+         const tick = (t) => {{ if (last !== null) frames.push(t - last); last = t; \
+                               if (t < end) requestAnimationFrame(tick); else done(frames); }}; \
+         requestAnimationFrame(tick);",
+        span.as_millis()
+    );
+    let frames = app.driver.execute_async(&script, vec![]).await.expect("frames of the still map");
+    let mut frames: Vec<f64> = frames.convert().expect("frame intervals");
+    frames.sort_by(f64::total_cmp);
+    frames
+}
+
+struct Memory {
+    /// Proportional set size: each shared page divided among the processes that map it.
+    pss: u64,
+    /// Resident set size summed over the processes: shared libraries counted once per process.
+    rss: u64,
+    /// Each process's name and PSS.
+    processes: Vec<(String, u64)>,
+}
+
+/// Memory of the given processes and all their descendants (WebKit's web and network processes).
+fn memory_of(roots: &[u32]) -> Memory {
+    let processes: Vec<(u32, u32, String, u64)> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+            let field = |name: &str| {
+                status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_owned())
+            };
+            let ppid = field("PPid:")?.parse().ok()?;
+            let rss_kb: u64 =
+                field("VmRSS:").and_then(|v| v.trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0);
+            Some((pid, ppid, field("Name:")?, rss_kb * 1024))
+        })
+        .collect();
+    let mut family = roots.to_vec();
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for p in &processes {
+            if family.contains(&p.1) && !family.contains(&p.0) {
+                family.push(p.0);
+                grew = true;
+            }
+        }
+    }
+    let members: Vec<_> = processes.iter().filter(|p| family.contains(&p.0)).collect();
+    let each: Vec<(String, u64)> = members.iter().map(|p| (p.2.clone(), pss_of(p.0))).collect();
+    Memory { pss: each.iter().map(|p| p.1).sum(), rss: members.iter().map(|p| p.3).sum(), processes: each }
+}
+
+fn pss_of(pid: u32) -> u64 {
+    let rollup = std::fs::read_to_string(Path::new("/proc").join(pid.to_string()).join("smaps_rollup"))
+        .unwrap_or_default();
+    let kb = rollup.lines().find_map(|l| l.strip_prefix("Pss:")).map(|v| v.trim_end_matches("kB").trim());
+    kb.and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) * 1024
+}
