@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use tabiji_core::Document;
 
 const EDITS: usize = 3000;
-const RUNS: usize = 12;
+const RUNS: usize = 100;
 
 #[test]
 fn every_acknowledged_edit_survives_a_kill() {

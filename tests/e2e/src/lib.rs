@@ -309,6 +309,14 @@ impl App {
 
     /// Ends the session and waits for the app to exit (and so release its maps); the folders
     /// stay for a restart.
+    /// Kills the app with SIGKILL, as a power cut or the OS would, and waits until it is gone.
+    pub async fn kill(self) -> Folders {
+        for pid in &self.app_pids {
+            let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+        }
+        self.quit().await
+    }
+
     pub async fn quit(mut self) -> Folders {
         let _ = self.driver.clone().quit().await;
         let started = Instant::now();
