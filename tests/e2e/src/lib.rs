@@ -176,12 +176,7 @@ impl App {
         let script = "arguments[0].scrollIntoView({ block: 'center', inline: 'center' }); \
                       const r = arguments[0].getBoundingClientRect(); \
                       return [r.left + r.width / 2, r.top + r.height / 2];";
-        let centre = self
-            .driver
-            .execute(script, vec![element.to_json().expect("element reference")])
-            .await
-            .expect("element rectangle");
-        let [x, y]: [f64; 2] = centre.convert().expect("two numbers");
+        let (x, y) = self.two_numbers(script, element).await;
         ((x + dx).round() as i64, (y + dy).round() as i64)
     }
 
@@ -309,6 +304,18 @@ impl App {
 
     /// Ends the session and waits for the app to exit (and so release its maps); the folders
     /// stay for a restart.
+    /// Runs `script` with `element` as `arguments[0]`; the script returns two numbers.
+    pub async fn two_numbers(&self, script: &str, element: &WebElement) -> (f64, f64) {
+        let pair: [f64; 2] = self
+            .driver
+            .execute(script, vec![element.to_json().expect("the element as JSON")])
+            .await
+            .expect("run the script")
+            .convert()
+            .expect("two numbers");
+        (pair[0], pair[1])
+    }
+
     /// Kills the app with SIGKILL, as a power cut or the OS would, and waits until it is gone.
     pub async fn kill(self) -> Folders {
         for pid in &self.app_pids {

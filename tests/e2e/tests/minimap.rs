@@ -5,17 +5,7 @@ use tabiji_e2e::App;
 
 async fn scroll_of(app: &App) -> (f64, f64) {
     let viewport = app.testid("viewport").await;
-    let at: [f64; 2] = app
-        .driver
-        .execute(
-            "return [arguments[0].scrollLeft, arguments[0].scrollTop]",
-            vec![viewport.to_json().unwrap()],
-        )
-        .await
-        .unwrap()
-        .convert()
-        .unwrap();
-    (at[0], at[1])
+    app.two_numbers("return [arguments[0].scrollLeft, arguments[0].scrollTop]", &viewport).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -10,17 +10,10 @@ use tabiji_e2e::{export_json, map_files, App, Key};
 async fn card_centre(app: &App, id: &str) -> (i64, i64) {
     let css = format!("[data-testid='presentation'] [data-testid='card-{id}']");
     let card = app.wait_for(&css).await;
-    let rect: [f64; 2] = app
-        .driver
-        .execute(
-            "const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
-            vec![card.to_json().unwrap()],
-        )
-        .await
-        .unwrap()
-        .convert()
-        .unwrap();
-    (rect[0].round() as i64, rect[1].round() as i64)
+    let (x, y) = app
+        .two_numbers("const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];", &card)
+        .await;
+    (x.round() as i64, y.round() as i64)
 }
 
 /// The id of the card typed in while presenting (the only one not from the template).
