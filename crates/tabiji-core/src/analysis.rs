@@ -240,27 +240,41 @@ fn totals(
 /// Stages and touchpoints nobody owns, and hand-offs between departments while a buyer's mood
 /// drops, in stage order: what the report lists and the canvas flags.
 pub fn gaps(map: &Map) -> Vec<Gap> {
-    let mut gaps = Vec::new();
+    // One pass over the cards, which on a large map is what the time goes to.
+    #[derive(Default)]
+    struct InStage<'a> {
+        owner_lane_department: Option<&'a Id>,
+        any_department: Option<&'a Id>,
+        touchpoints_without_owner: Vec<&'a Id>,
+    }
+    let mut in_stage: HashMap<&str, InStage> = HashMap::new();
+    for card in &map.cards {
+        let stage = in_stage.entry(card.stage_id.as_str()).or_default();
+        if let Some(department) = &card.department_id {
+            stage.any_department.get_or_insert(department);
+            if card.kind == CardKind::Owner {
+                stage.owner_lane_department.get_or_insert(department);
+            }
+        } else if card.kind == CardKind::Touchpoint {
+            stage.touchpoints_without_owner.push(&card.id);
+        }
+    }
+    // The owner lane says who owns the stage; failing that, whoever owns its touchpoints.
     let owner_of = |stage_id: &str| -> Option<&Id> {
-        let in_stage = || map.cards.iter().filter(move |c| c.stage_id == stage_id);
-        // The owner lane says who owns the stage; failing that, whoever owns its touchpoints.
-        in_stage()
-            .filter(|c| c.kind == CardKind::Owner)
-            .find_map(|c| c.department_id.as_ref())
-            .or_else(|| in_stage().find_map(|c| c.department_id.as_ref()))
+        let stage = in_stage.get(stage_id)?;
+        stage.owner_lane_department.or(stage.any_department)
     };
+
+    let mut gaps = Vec::new();
     for stage in &map.stages {
         if owner_of(&stage.id).is_none() {
             gaps.push(Gap::StageWithoutOwner { stage_id: stage.id.clone() });
         }
-        for card in map.cards.iter().filter(|c| c.stage_id == stage.id && c.kind == CardKind::Touchpoint) {
-            if card.department_id.is_none() {
-                gaps.push(Gap::TouchpointWithoutOwner {
-                    card_id: card.id.clone(),
-                    stage_id: stage.id.clone(),
-                });
-            }
-        }
+        let orphans = in_stage.get(stage.id.as_str()).map_or(&[][..], |s| &s.touchpoints_without_owner);
+        gaps.extend(orphans.iter().map(|&card_id| Gap::TouchpointWithoutOwner {
+            card_id: card_id.clone(),
+            stage_id: stage.id.clone(),
+        }));
     }
     for pair in map.stages.windows(2) {
         let (from, to) = (&pair[0], &pair[1]);

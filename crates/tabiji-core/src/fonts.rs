@@ -2,6 +2,7 @@
 //! 1.1, `assets/fonts/OFL.txt`). It is carried in the binary so that the layout measures, and the
 //! canvas and every export draw, the same glyphs on every OS; the canvas loads the same files.
 
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::LazyLock;
 
 pub const FAMILY: &str = "BIZ UDPGothic";
@@ -15,18 +16,45 @@ const MISSING_GLYPH_EM: f64 = 1.0;
 struct Metrics {
     face: ttf_parser::Face<'static>,
     units_per_em: f64,
+    /// Advances of the Basic Multilingual Plane in font units, filled in as characters are first
+    /// measured: looking a glyph up in the font's tables took half of laying out a large map.
+    bmp_advances: Box<[AtomicU16]>,
 }
+
+/// A `bmp_advances` entry not looked up yet.
+const NOT_MEASURED: u16 = u16::MAX;
+/// A `bmp_advances` entry for a character the font has no glyph or advance for.
+const NO_GLYPH: u16 = u16::MAX - 1;
 
 impl Metrics {
     fn of(data: &'static [u8]) -> Metrics {
         let face = ttf_parser::Face::parse(data, 0).expect("the bundled font parses");
         let units_per_em = f64::from(face.units_per_em());
-        Metrics { face, units_per_em }
+        let bmp_advances = (0..=u16::MAX).map(|_| AtomicU16::new(NOT_MEASURED)).collect();
+        Metrics { face, units_per_em, bmp_advances }
     }
 
     fn advance_em(&self, c: char) -> f64 {
-        let advance = self.face.glyph_index(c).and_then(|glyph| self.face.glyph_hor_advance(glyph));
-        advance.map_or(MISSING_GLYPH_EM, |units| f64::from(units) / self.units_per_em)
+        let units = match self.bmp_advances.get(c as usize) {
+            Some(entry) => match entry.load(Ordering::Relaxed) {
+                NOT_MEASURED => {
+                    let units = self.advance_units(c).map_or(NO_GLYPH, |u| u.min(NO_GLYPH - 1));
+                    entry.store(units, Ordering::Relaxed);
+                    units
+                }
+                units => units,
+            },
+            None => self.advance_units(c).unwrap_or(NO_GLYPH),
+        };
+        if units == NO_GLYPH {
+            MISSING_GLYPH_EM
+        } else {
+            f64::from(units) / self.units_per_em
+        }
+    }
+
+    fn advance_units(&self, c: char) -> Option<u16> {
+        self.face.glyph_index(c).and_then(|glyph| self.face.glyph_hor_advance(glyph))
     }
 }
 
@@ -52,6 +80,18 @@ mod tests {
         assert!(advance_em('i', false) < advance_em('m', false));
         assert!(advance_em('W', false) > 0.5 && advance_em('W', false) < 1.0);
         assert_eq!(advance_em('😀', false), MISSING_GLYPH_EM);
+    }
+
+    #[test]
+    fn a_remembered_advance_is_the_one_first_measured() {
+        // Runic letters are in the Basic Multilingual Plane but not in the font.
+        for c in ['漢', 'a', 'ᚠ'] {
+            let first = advance_em(c, true);
+            assert_eq!(advance_em(c, true), first, "{c} measured again");
+        }
+        assert_eq!(advance_em('ᚠ', false), MISSING_GLYPH_EM);
+        let units = f64::from(REGULAR_METRICS.advance_units('a').unwrap());
+        assert_eq!(advance_em('a', false), units / REGULAR_METRICS.units_per_em);
     }
 
     #[test]

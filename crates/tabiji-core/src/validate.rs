@@ -215,31 +215,32 @@ pub const MAX_VOTES: u32 = 100_000;
 /// Every invariant of a whole map, with JSON paths (`cards[3].stage_id`). Empty when all hold.
 pub fn map(m: &Map) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut push = |r: Checked, prefix: String| {
+    // The prefix is only written out for a problem: a large map has tens of thousands of rows.
+    let mut push = |r: Checked, prefix: &dyn Fn() -> String| {
         if let Err(p) = r {
-            problems.push(p.nested(&prefix));
+            problems.push(p.nested(&prefix()));
         }
     };
-    push(info(&m.info), "info".into());
+    push(info(&m.info), &|| "info".into());
     let mut ids = IdRegistry::default();
     for (i, s) in m.stages.iter().enumerate() {
-        push(stage(s).and(ids.fresh(&s.id)), format!("stages[{i}]"));
+        push(stage(s).and(ids.fresh(&s.id)), &|| format!("stages[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, l) in m.lanes.iter().enumerate() {
-        push(lane(l).and(ids.fresh(&l.id)), format!("lanes[{i}]"));
+        push(lane(l).and(ids.fresh(&l.id)), &|| format!("lanes[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, c) in m.channels.iter().enumerate() {
-        push(channel(c).and(ids.fresh(&c.id)), format!("channels[{i}]"));
+        push(channel(c).and(ids.fresh(&c.id)), &|| format!("channels[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, d) in m.departments.iter().enumerate() {
-        push(department(d).and(ids.fresh(&d.id)), format!("departments[{i}]"));
+        push(department(d).and(ids.fresh(&d.id)), &|| format!("departments[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, o) in m.orgs.iter().enumerate() {
-        push(org(o).and(ids.fresh(&o.id)), format!("orgs[{i}]"));
+        push(org(o).and(ids.fresh(&o.id)), &|| format!("orgs[{i}]"));
     }
     let stages: HashSet<&str> = m.stages.iter().map(|s| s.id.as_str()).collect();
     let lanes: HashSet<&str> = m.lanes.iter().map(|l| l.id.as_str()).collect();
@@ -263,9 +264,9 @@ pub fn map(m: &Map) -> Vec<Problem> {
             .and(ids.fresh(&p.id))
             .and(refers("org_id", &orgs, &p.org_id))
             .and(p.stage_ids.iter().try_for_each(|s| refers("stage_ids", &stages, s)));
-        push(r, format!("personas[{i}]"));
+        push(r, &|| format!("personas[{i}]"));
     }
-    let mut ids = IdRegistry::default();
+    let mut ids = IdRegistry(HashSet::with_capacity(m.cards.len()));
     for (i, c) in m.cards.iter().enumerate() {
         let r = card(c)
             .and(ids.fresh(&c.id))
@@ -274,7 +275,7 @@ pub fn map(m: &Map) -> Vec<Problem> {
             .and(refers_opt("channel_id", &channels, &c.channel_id))
             .and(refers_opt("department_id", &departments, &c.department_id))
             .and(refers_opt("persona_id", &personas, &c.persona_id));
-        push(r, format!("cards[{i}]"));
+        push(r, &|| format!("cards[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, e) in m.emotion_points.iter().enumerate() {
@@ -282,12 +283,12 @@ pub fn map(m: &Map) -> Vec<Problem> {
             .and(ids.fresh(&e.id))
             .and(refers("persona_id", &personas, &e.persona_id))
             .and(refers("stage_id", &stages, &e.stage_id));
-        push(r, format!("emotion_points[{i}]"));
+        push(r, &|| format!("emotion_points[{i}]"));
     }
     let mut ids = IdRegistry::default();
     for (i, k) in m.kpis.iter().enumerate() {
         let r = kpi(k).and(ids.fresh(&k.id)).and(refers("stage_id", &stages, &k.stage_id));
-        push(r, format!("kpis[{i}]"));
+        push(r, &|| format!("kpis[{i}]"));
     }
     problems.extend(order_problems(m));
     problems

@@ -329,7 +329,7 @@ fn move_listed<R: Row>(tx: &Transaction, list: &Ordered, id: &str, index: usize)
 /// Sets a row's position; `None` parks it outside the list while its neighbours shift.
 fn set_position(tx: &Transaction, table: &str, id: &str, position: Option<usize>) -> Result<()> {
     let value = position.map_or(-1, |p| p as i64);
-    tx.execute(&format!("UPDATE {table} SET position = ?1 WHERE id = ?2"), (value, id))?;
+    tx.prepare_cached(&format!("UPDATE {table} SET position = ?1 WHERE id = ?2"))?.execute((value, id))?;
     Ok(())
 }
 
@@ -415,10 +415,8 @@ fn move_card(tx: &Transaction, id: Id, stage_id: Id, lane_id: Id, index: usize) 
         return Err(Error::invalid(format!("index {index} is past the end of a cell of {len} cards")));
     }
     target.open_gap(tx, index)?;
-    tx.execute(
-        "UPDATE card SET stage_id = ?1, lane_id = ?2, position = ?3 WHERE id = ?4",
-        (&stage_id, &lane_id, index as i64, &id),
-    )?;
+    tx.prepare_cached("UPDATE card SET stage_id = ?1, lane_id = ?2, position = ?3 WHERE id = ?4")?
+        .execute((&stage_id, &lane_id, index as i64, &id))?;
     Ok(Op::MoveCard { id, stage_id: card.stage_id, lane_id: card.lane_id, index: from })
 }
 

@@ -93,10 +93,10 @@ impl Store {
     pub fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE map_info SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = 1",
-            [],
-        )?;
+        )?
+        .execute([])?;
         tx.commit()?;
         Ok(value)
     }
@@ -156,7 +156,19 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    read_in_memory(conn)?;
     conn.busy_timeout(std::time::Duration::from_millis(2000))?;
+    // An edit runs a dozen statements (fetch, checks, orderings, update, stamp); keeping them all
+    // prepared spares SQLite parsing them again on every edit.
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// Lets a whole large map be read and sorted in memory: with SQLite's default 2 MB page cache, a
+/// 20,000-card map (3 MB) no longer fitted and opening it took 1.4× as long per card as a small one.
+/// The cache only grows as far as the file is read.
+fn read_in_memory(conn: &Connection) -> Result<()> {
+    conn.pragma_update(None, "cache_size", -32_000)?;
     Ok(())
 }
 
@@ -167,11 +179,13 @@ fn open_immutable(path: &Path) -> Result<Connection> {
     // A URI names a file from the root: a relative path must be made absolute first.
     let absolute = std::path::absolute(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
     let uri = format!("file:{}?immutable=1", uri_escape(&absolute));
-    Connection::open_with_flags(
+    let conn = Connection::open_with_flags(
         &uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| Error::Corrupt { path: path.to_owned(), reason: e.to_string() })
+    .map_err(|e| Error::Corrupt { path: path.to_owned(), reason: e.to_string() })?;
+    read_in_memory(&conn)?;
+    Ok(conn)
 }
 
 /// The first broken invariant of the map in `conn`: its orderings, its values, its references.

@@ -32,7 +32,7 @@ impl<'a> Ordered<'a> {
 
     pub fn len(&self, tx: &Transaction) -> Result<usize> {
         let sql = format!("SELECT COUNT(*) FROM {} WHERE {}", self.table, self.scope);
-        let n: i64 = tx.query_row(&sql, params_from_iter(&self.keys), |r| r.get(0))?;
+        let n: i64 = tx.prepare_cached(&sql)?.query_row(params_from_iter(&self.keys), |r| r.get(0))?;
         Ok(n as usize)
     }
 
@@ -70,7 +70,7 @@ impl<'a> Ordered<'a> {
         let position = position as i64;
         let mut params: Vec<&dyn ToSql> = self.keys.iter().map(|k| k as &dyn ToSql).collect();
         params.push(&position);
-        tx.execute(&sql, params.as_slice())?;
+        tx.prepare_cached(&sql)?.execute(params.as_slice())?;
         Ok(())
     }
 }
@@ -78,7 +78,7 @@ impl<'a> Ordered<'a> {
 /// The position of row `id` in `table`.
 pub(crate) fn position_of(tx: &Transaction, table: &'static str, id: &str) -> Result<Option<usize>> {
     let sql = format!("SELECT position FROM {table} WHERE id = ?1");
-    match tx.query_row(&sql, [id], |r| r.get::<_, i64>(0)) {
+    match tx.prepare_cached(&sql)?.query_row([id], |r| r.get::<_, i64>(0)) {
         Ok(p) => Ok(Some(p as usize)),
         Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
         Err(e) => Err(e.into()),

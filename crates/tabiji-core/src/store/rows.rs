@@ -120,7 +120,7 @@ pub(crate) fn insert<R: Row>(tx: &Transaction, row: &R, position: Option<usize>)
     values.extend(row.values());
     let marks = (1..=values.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
     let sql = format!("INSERT INTO {} ({}) VALUES ({marks})", R::TABLE, columns.join(", "));
-    tx.execute(&sql, params_from_iter(values))?;
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
     Ok(())
 }
 
@@ -133,13 +133,13 @@ pub(crate) fn update<R: Row>(tx: &Transaction, row: &R) -> Result<()> {
         .join(", ");
     let sql = format!("UPDATE {} SET {sets} WHERE id = ?1", R::TABLE);
     let values = std::iter::once(text(row.id())).chain(row.values());
-    tx.execute(&sql, params_from_iter(values))?;
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
     Ok(())
 }
 
 pub(crate) fn fetch<R: Row>(tx: &rusqlite::Connection, id: &str) -> Result<Option<R>> {
     let sql = format!("SELECT id, {} FROM {} WHERE id = ?1", R::COLUMNS.join(", "), R::TABLE);
-    let values = tx.query_row(&sql, [id], raw_values).optional()?;
+    let values = tx.prepare_cached(&sql)?.query_row([id], raw_values).optional()?;
     values.map(from_raw).transpose()
 }
 
@@ -150,11 +150,11 @@ pub(crate) fn get<R: Row>(tx: &rusqlite::Connection, id: &str) -> Result<R> {
 
 pub(crate) fn exists<R: Row>(tx: &rusqlite::Connection, id: &str) -> Result<bool> {
     let sql = format!("SELECT 1 FROM {} WHERE id = ?1", R::TABLE);
-    Ok(tx.query_row(&sql, [id], |_| Ok(())).optional()?.is_some())
+    Ok(tx.prepare_cached(&sql)?.query_row([id], |_| Ok(())).optional()?.is_some())
 }
 
 pub(crate) fn delete<R: Row>(tx: &Transaction, id: &str) -> Result<()> {
-    tx.execute(&format!("DELETE FROM {} WHERE id = ?1", R::TABLE), [id])?;
+    tx.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", R::TABLE))?.execute([id])?;
     Ok(())
 }
 
