@@ -193,3 +193,63 @@ fn a_copy_is_a_map_of_its_own_with_every_acknowledged_edit() {
     let err = doc.store().copy_to(&copy).err().unwrap();
     assert_eq!(err.code(), "file.exists", "a copy never overwrites");
 }
+
+/// A map's write-ahead log, beside it.
+fn log_of(path: &Path) -> std::path::PathBuf {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    log.into()
+}
+
+/// A crash in the middle of a checkpoint leaves the file's first page already saying how long the
+/// file will be, while the log still holds every committed edit: the map opens with all of them
+/// (it used to be refused as truncated).
+#[test]
+fn a_map_left_part_way_through_a_checkpoint_opens_with_every_edit() {
+    let (tmp, mut doc) = temp_map(Template::B2b, Language::Ja);
+    let map = doc.map().unwrap();
+    let (stage_id, lane_id) = (map.stages[0].id.clone(), map.lanes[1].id.clone());
+    let text = "展示会で受け取った資料を社内の検討会議で回覧し、比較表を作る。".repeat(8);
+    for n in 0..60 {
+        let card = Card {
+            id: format!("cd_crash_{n}"),
+            stage_id: stage_id.clone(),
+            lane_id: lane_id.clone(),
+            kind: CardKind::Action,
+            text: text.clone(),
+            channel_id: None,
+            department_id: None,
+            persona_id: None,
+            cost: None,
+            effect: None,
+            notes: String::new(),
+            votes: 0,
+        };
+        doc.apply(Op::AddCard { card, index: None }).unwrap();
+    }
+    // What a kill leaves: the file and its log as they are while the map is open.
+    let crashed = tmp.dir.path().join("crashed.tabiji");
+    std::fs::copy(&tmp.path, &crashed).unwrap();
+    std::fs::copy(log_of(&tmp.path), log_of(&crashed)).unwrap();
+    drop(doc);
+
+    // A checkpoint's first write: the newest page 1 in the log, copied into the file.
+    let log = std::fs::read(log_of(&crashed)).unwrap();
+    let page_size = u32::from_be_bytes(log[8..12].try_into().unwrap()) as usize;
+    let newest_first_page = log[32..]
+        .chunks_exact(24 + page_size)
+        .filter(|frame| u32::from_be_bytes(frame[..4].try_into().unwrap()) == 1)
+        .last()
+        .map(|frame| frame[24..].to_vec())
+        .expect("the log holds page 1");
+    let mut file = std::fs::read(&crashed).unwrap();
+    file[..page_size].copy_from_slice(&newest_first_page);
+    std::fs::write(&crashed, &file).unwrap();
+    let pages_said = u32::from_be_bytes(file[28..32].try_into().unwrap()) as usize;
+    assert!(file.len() < pages_said * page_size, "the file is shorter than its first page says");
+
+    let doc = Document::open(&crashed).expect("the map opens");
+    let cards = doc.map().unwrap().cards;
+    assert!((0..60).all(|n| cards.iter().any(|c| c.id == format!("cd_crash_{n}"))), "every edit is there");
+    assert_eq!(doc.store().integrity_check(), Ok(()));
+}

@@ -17,8 +17,10 @@ pub(super) struct Header {
     pub user_version: i64,
 }
 
-/// Checks that `path` holds a whole Tabiji map of a schema this version can read.
-pub(super) fn inspect(path: &Path) -> Result<Header> {
+/// Checks that `path` holds a whole Tabiji map of a schema this version can read. `check_size` is
+/// off while a crash's edits wait in the write-ahead log: the file may then be part-way through
+/// taking them in, its first page already saying how long it will be.
+pub(super) fn inspect(path: &Path, check_size: bool) -> Result<Header> {
     let not_a_map = |reason: &str| Error::NotAMap { path: path.to_owned(), reason: reason.to_owned() };
     let corrupt = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
 
@@ -65,7 +67,7 @@ pub(super) fn inspect(path: &Path) -> Result<Header> {
         1 => 65_536,
         n => u64::from(n),
     };
-    if be32(92) == be32(24) {
+    if check_size && be32(92) == be32(24) {
         let expected = page_size * u64::from(be32(28));
         if meta.len() < expected {
             return Err(corrupt(format!("truncated: {} bytes of the expected {expected}", meta.len())));

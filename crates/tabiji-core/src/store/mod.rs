@@ -55,9 +55,14 @@ impl Store {
 
     /// Opens an existing map file for editing.
     pub fn open(path: &Path) -> Result<Store> {
-        let header = header::inspect(path)?;
+        let logged = has_logged_edits(path);
+        header::inspect(path, !logged)?;
         let lock = lock::MapLock::acquire(path)?;
         let damaged = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
+        if logged {
+            take_in_logged_edits(path).map_err(|e| damaged(e.to_string()))?;
+        }
+        let header = header::inspect(path, true)?;
         let snapshot = open_immutable(path)?;
         integrity_messages(&snapshot, "quick_check").map_err(|problems| damaged(problems.join("; ")))?;
         let current = header.user_version == SCHEMA_VERSION;
@@ -164,6 +169,29 @@ fn apply_pragmas(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Whether the map's write-ahead log holds edits (more than its 32-byte header). With the map
+/// closed, as it is before `open` takes the lock, that means a crash left them there.
+fn has_logged_edits(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(log).is_ok_and(|m| m.len() > 32)
+}
+
+/// Edits committed just before a crash can still be in the write-ahead log, with the file itself
+/// part-way through taking them in (a checkpoint cut short). The checks in `open` read the file
+/// alone, so SQLite first moves the log into it, as it would on any open.
+fn take_in_logged_edits(path: &Path) -> rusqlite::Result<()> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+    if busy != 0 {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the write-ahead log could not be taken into the map".into()),
+        ));
+    }
+    conn.close().map_err(|(_, e)| e)
+}
+
 /// Lets a whole large map be read and sorted in memory: with SQLite's default 2 MB page cache, a
 /// 20,000-card map (3 MB) no longer fitted and opening it took 1.4× as long per card as a small one.
 /// The cache only grows as far as the file is read.
@@ -209,7 +237,15 @@ fn integrity_messages(conn: &Connection, pragma: &str) -> Result<(), Vec<String>
     };
     match run() {
         Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
-        Ok(lines) => Err(lines),
+        // SQLite puts several findings in one row, one per line, headed "*** in database main ***":
+        // one finding each, so that a message stays on one line.
+        Ok(rows) => Err(rows
+            .iter()
+            .flat_map(|row| row.lines())
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("***"))
+            .map(str::to_owned)
+            .collect()),
         Err(e) => Err(vec![e.to_string()]),
     }
 }
@@ -282,7 +318,8 @@ fn ordering_problems(conn: &Connection) -> Result<Vec<String>> {
 /// Reads a map's title, times and counts for a listing, without taking the map's lock or writing
 /// to it; refuses what `Store::open` would refuse for the file's header.
 pub fn peek(path: &Path) -> Result<(MapInfo, Counts)> {
-    header::inspect(path)?;
+    // The map may be open elsewhere, its log being checkpointed into the file right now.
+    header::inspect(path, !has_logged_edits(path))?;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
