@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use tabiji_core::actuals::{self, Mapping, Preview};
-use tabiji_core::{Error, ErrorPayload};
+use tabiji_core::ErrorPayload;
 use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
@@ -111,5 +111,5 @@ fn picked(state: &AppState) -> Reply<Arc<Vec<u8>>> {
 }
 
 fn read(path: &Path) -> Reply<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::Io { path: path.to_owned(), source: e }.to_payload())
+    tabiji_core::input::read(path, tabiji_core::actuals::MAX_CSV_BYTES as u64).map_err(|e| e.to_payload())
 }

@@ -152,7 +152,7 @@ fn open_or_import(state: &AppState, path: &Path) -> Reply<MapView> {
 fn import_path(state: &AppState, path: &Path) -> Reply<MapView> {
     let in_file =
         |e: Error| ErrorPayload { code: e.code().into(), message: format!("{}: {e}", path.display()) };
-    let bytes = std::fs::read(path).map_err(|e| in_file(Error::Io { path: path.to_owned(), source: e }))?;
+    let bytes = tabiji_core::input::read(path, tabiji_core::input::MAX_IMPORT_BYTES).map_err(payload)?;
     let map = tabiji_core::export::embedded::map_from_bytes(&bytes).map_err(in_file)?;
     let target = state.library.path_for_new_map(&map.info.title).map_err(payload)?;
     state.document.lock().expect("document lock").take();

@@ -239,7 +239,7 @@ fn run(command: Command) -> Result<(), Failure> {
             write_output(out.as_deref(), &export::render(&map, &request)?)
         }
         Command::Import { source, file } => {
-            let bytes = std::fs::read(&source).map_err(|e| Error::Io { path: source.clone(), source: e })?;
+            let bytes = tabiji_core::input::read(&source, tabiji_core::input::MAX_IMPORT_BYTES)?;
             let at = |message: String| Failure(format!("{}: {message}", source.display()));
             let map = export::embedded::map_from_bytes(&bytes).map_err(|e| at(e.to_string()))?;
             Document::create(&file, &map)?;
@@ -362,8 +362,7 @@ fn import_actuals(
         }
         None => tabiji_core::actuals::Mapping::default(),
     };
-    let bytes =
-        std::fs::read(csv).map_err(|e| in_file(csv, Error::Io { path: csv.to_owned(), source: e }))?;
+    let bytes = tabiji_core::input::read(csv, tabiji_core::actuals::MAX_CSV_BYTES as u64)?;
     let mut document = Document::open(file)?;
     let plan = tabiji_core::actuals::plan(&document.map()?, &bytes, &mapping, period)
         .map_err(|e| in_file(csv, e))?;

@@ -23,6 +23,8 @@ pub enum Error {
     NewerVersion { path: PathBuf, found: i64, supported: i64 },
     #[error("{path}: the map is already open in another window or program")]
     AlreadyOpen { path: PathBuf },
+    #[error("{path}: {size} bytes is more than the {limit} such a file may have")]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -63,6 +65,7 @@ impl Error {
             Error::Corrupt { .. } => "file.corrupt",
             Error::NewerVersion { .. } => "map.newer_version",
             Error::AlreadyOpen { .. } => "file.already_open",
+            Error::TooLarge { .. } => "file.too_large",
             Error::Io { .. } => "file.io",
             Error::Database(_) => "db.error",
             Error::Migration { .. } => "map.migration_failed",

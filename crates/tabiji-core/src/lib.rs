@@ -10,6 +10,7 @@
 //! - [`analysis`]: the report: funnel, bottleneck, returns on touchpoints, ownership gaps;
 //! - [`diff`]: what changed between two revisions of a map;
 //! - [`export`]: SVG, PNG, PDF and CSV, the images carrying the map so that they reopen;
+//! - [`input`]: reading files handed over for import, refusing absurd sizes;
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
 //!   [`generated`]: large made-up maps for benchmarks.
 
@@ -23,6 +24,7 @@ pub mod export;
 pub mod fonts;
 pub mod generated;
 pub mod icons;
+pub mod input;
 pub mod json;
 pub mod layout;
 pub mod model;

@@ -89,16 +89,25 @@ pub(crate) fn color(field: &str, value: &str) -> Checked {
 
 pub(crate) fn in_range(field: &str, value: f64, min: f64, max: f64) -> Checked {
     if !(value.is_finite() && (min..=max).contains(&value)) {
-        return Err(Problem::at(field, format!("{value} is outside {min} … {max}")));
+        return Err(Problem::at(field, format!("{} is outside {min} … {max}", short_number(value))));
     }
     Ok(())
+}
+
+/// A number as a message shows it: `1e300` rather than three hundred digits.
+fn short_number(value: f64) -> String {
+    if value.is_finite() && value.abs() >= 1e9 {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
 }
 
 /// An optional amount (cost, effect, KPI value): finite and not negative.
 pub(crate) fn amount(field: &str, value: Option<f64>) -> Checked {
     match value {
         Some(v) if !v.is_finite() || v < 0.0 => {
-            Err(Problem::at(field, format!("{v} is not an amount (a number of 0 or more)")))
+            Err(Problem::at(field, format!("{} is not an amount (a number of 0 or more)", short_number(v))))
         }
         _ => Ok(()),
     }
@@ -349,5 +358,11 @@ mod tests {
         assert!(amount("cost", Some(-1.0)).is_err());
         assert!(amount("cost", Some(f64::NAN)).is_err());
         assert!(in_range("score", 2.5, SCORE_MIN, SCORE_MAX).is_err());
+        let huge = in_range("score", 1e300, SCORE_MIN, SCORE_MAX).unwrap_err();
+        assert_eq!(huge.message, "1e300 is outside -2 … 2");
+        assert_eq!(
+            amount("cost", Some(-2.5)).unwrap_err().message,
+            "-2.5 is not an amount (a number of 0 or more)"
+        );
     }
 }

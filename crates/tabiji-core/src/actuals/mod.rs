@@ -161,6 +161,10 @@ pub fn plan_reporting(
         })?),
     };
 
+    // Checked once the columns are known, so that a wrong mapping is named first.
+    if rows.is_empty() {
+        return Err(refuse("the file has a header line and no rows of actuals under it".into()));
+    }
     let mut problems = Vec::new();
     let mut imported: BTreeMap<&str, BTreeMap<String, f64>> = BTreeMap::new();
     for (done, row) in rows.iter().enumerate() {
@@ -191,6 +195,10 @@ pub fn plan_reporting(
         };
         if period.is_empty() {
             problems.push(at(period_column.unwrap_or(0), "the period is empty".into()));
+            continue;
+        }
+        if let Err(problem) = crate::validate::label("period", &period) {
+            problems.push(at(period_column.unwrap_or(0), format!("the period {}", problem.message)));
             continue;
         }
         imported.entry(kpi.id.as_str()).or_default().insert(period, actual);

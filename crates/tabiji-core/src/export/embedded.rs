@@ -38,10 +38,22 @@ pub fn kind_of(bytes: &[u8]) -> Kind {
 
 /// The map in a JSON export or in a PNG, SVG or PDF exported by Tabiji, checked like any import.
 pub fn map_from_bytes(bytes: &[u8]) -> Result<Map> {
+    let neither = || Error::NoMapInside("neither JSON text nor a PNG, SVG or PDF".into());
     let json = match kind_of(bytes) {
-        Kind::Other => std::str::from_utf8(bytes)
-            .map_err(|_| Error::NoMapInside("neither JSON text nor a PNG, SVG or PDF".into()))?
-            .to_owned(),
+        Kind::Other if bytes.is_empty() => return Err(Error::NoMapInside("the file is empty".into())),
+        Kind::Other if bytes.starts_with(b"SQLite format 3\0") => {
+            return Err(Error::NoMapInside(
+                "it is a database, such as a map file, which is opened rather than imported".into(),
+            ))
+        }
+        Kind::Other => {
+            let text = std::str::from_utf8(bytes).map_err(|_| neither())?;
+            // JSON text starts with an object; anything else is some other text file.
+            if !text.trim_start_matches('\u{FEFF}').trim_start().starts_with('{') {
+                return Err(neither());
+            }
+            text.to_owned()
+        }
         _ => map_json(bytes).map_err(Error::NoMapInside)?,
     };
     json::from_json(json.trim_start_matches('\u{FEFF}'))

@@ -190,6 +190,7 @@ export const en = {
   "error.file.corrupt": "The map file is damaged and was left untouched.",
   "error.map.newer_version": "This map was saved by a newer version of Tabiji. Update Tabiji to open it.",
   "error.file.already_open": "This map is already open in another window or program.",
+  "error.file.too_large": "The file is too large to be a map or a CSV of actuals; nothing was read.",
   "error.file.io": "The file could not be read or written.",
   "error.file.not_offered": "Open this file with Open… first.",
   "error.db.error": "The map's database reported an error.",

@@ -193,6 +193,7 @@ export const ja: Record<MessageKey, string> = {
   "error.map.newer_version":
     "このマップは新しいバージョンの Tabiji で保存されています。Tabiji を更新してから開いてください。",
   "error.file.already_open": "このマップはほかのウィンドウまたはプログラムで開かれています。",
+  "error.file.too_large": "ファイルが大きすぎるため、マップや実績の CSV として読み込めません。何も読み込んでいません。",
   "error.file.io": "ファイルを読み書きできませんでした。",
   "error.file.not_offered": "このファイルは「開く…」から開いてください。",
   "error.db.error": "マップのデータベースでエラーが発生しました。",
