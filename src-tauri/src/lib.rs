@@ -75,7 +75,7 @@ pub fn run() {
             presenting::window_fullscreen,
             presenting::map_layout_showing,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(tauri::generate_context!())
         .expect("the Tauri runtime failed to start");
 }
 

@@ -6,8 +6,10 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::LazyLock;
 
 pub const FAMILY: &str = "BIZ UDPGothic";
-pub const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Regular.ttf");
-pub const BOLD: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Bold.ttf");
+// Statics, not consts: a const's bytes are copied into each part of the program that uses them,
+// which put the 9 MB of fonts into the binary twice.
+pub static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Regular.ttf");
+pub static BOLD: &[u8] = include_bytes!("../../../assets/fonts/BIZUDPGothic-Bold.ttf");
 
 /// What a character is counted as when the font has no glyph for it (emoji, most scripts other than
 /// Japanese and Latin): a fallback font draws it, typically one em wide.
