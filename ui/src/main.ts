@@ -4,6 +4,9 @@ import "./app.css";
 import { api } from "./lib/api";
 import { useLanguage } from "./lib/i18n/index.svelte";
 
+// Start-up marks, read by the app benchmark (tests/e2e/src/bin/app-bench.rs).
+performance.mark("tabiji:script");
+
 const target = document.getElementById("app");
 if (!target) throw new Error("index.html has no #app element");
 

@@ -44,9 +44,12 @@ export class MapSession {
   #run(change: () => Promise<MapView>): Promise<boolean> {
     const next = this.#queue.then(async () => {
       this.status = "saving";
+      mark("tabiji:edit-sent");
       try {
         this.#show(await change());
         this.status = "saved";
+        mark("tabiji:edit-saved");
+        requestAnimationFrame(() => mark("tabiji:edit-painted"));
         return true;
       } catch (thrown) {
         this.status = "failed";
@@ -67,4 +70,11 @@ export class MapSession {
       this.selection = new Set([...this.selection].filter((id) => present.has(id)));
     }
   }
+}
+
+/** Marks when the latest edit was sent, saved and painted, for the app benchmark to read
+ * (tests/e2e/src/bin/app-bench.rs); only the latest is kept. */
+function mark(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
 }
