@@ -238,8 +238,7 @@ fn a_map_left_part_way_through_a_checkpoint_opens_with_every_edit() {
     let page_size = u32::from_be_bytes(log[8..12].try_into().unwrap()) as usize;
     let newest_first_page = log[32..]
         .chunks_exact(24 + page_size)
-        .filter(|frame| u32::from_be_bytes(frame[..4].try_into().unwrap()) == 1)
-        .last()
+        .rfind(|frame| u32::from_be_bytes(frame[..4].try_into().unwrap()) == 1)
         .map(|frame| frame[24..].to_vec())
         .expect("the log holds page 1");
     let mut file = std::fs::read(&crashed).unwrap();
