@@ -207,24 +207,10 @@ fn log_of(path: &Path) -> std::path::PathBuf {
 #[test]
 fn a_map_left_part_way_through_a_checkpoint_opens_with_every_edit() {
     let (tmp, mut doc) = temp_map(Template::B2b, Language::Ja);
-    let map = doc.map().unwrap();
-    let (stage_id, lane_id) = (map.stages[0].id.clone(), map.lanes[1].id.clone());
+    let template = doc.map().unwrap().cards[0].clone();
     let text = "展示会で受け取った資料を社内の検討会議で回覧し、比較表を作る。".repeat(8);
     for n in 0..60 {
-        let card = Card {
-            id: format!("cd_crash_{n}"),
-            stage_id: stage_id.clone(),
-            lane_id: lane_id.clone(),
-            kind: CardKind::Action,
-            text: text.clone(),
-            channel_id: None,
-            department_id: None,
-            persona_id: None,
-            cost: None,
-            effect: None,
-            notes: String::new(),
-            votes: 0,
-        };
+        let card = Card { id: format!("cd_crash_{n}"), text: text.clone(), ..template.clone() };
         doc.apply(Op::AddCard { card, index: None }).unwrap();
     }
     // What a kill leaves: the file and its log as they are while the map is open.
