@@ -2,7 +2,8 @@
 //!
 //! Opening never writes to a file it is going to refuse: the header is read as plain bytes, the
 //! database is checked through an immutable read-only connection, and only a healthy map of a
-//! known schema is opened for writing (after a backup copy, if it needs migrating).
+//! known schema is opened for writing (after a backup copy, if it needs migrating). The one write
+//! before the checks is SQLite's own recovery of edits a crash left in the write-ahead log.
 
 mod header;
 mod lock;
@@ -56,13 +57,14 @@ impl Store {
     /// Opens an existing map file for editing.
     pub fn open(path: &Path) -> Result<Store> {
         let logged = has_logged_edits(path);
-        header::inspect(path, !logged)?;
+        let mut header = header::inspect(path, !logged)?;
         let lock = lock::MapLock::acquire(path)?;
         let damaged = |reason: String| Error::Corrupt { path: path.to_owned(), reason };
         if logged {
             take_in_logged_edits(path).map_err(|e| damaged(e.to_string()))?;
+            // Now whole, the file can be held to the length its header gives.
+            header = header::inspect(path, true)?;
         }
-        let header = header::inspect(path, true)?;
         let snapshot = open_immutable(path)?;
         integrity_messages(&snapshot, "quick_check").map_err(|problems| damaged(problems.join("; ")))?;
         let current = header.user_version == SCHEMA_VERSION;

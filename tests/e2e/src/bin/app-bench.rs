@@ -107,10 +107,10 @@ async fn main() {
     for (what, marks) in [("bare window", &bare_marks), ("app", &app_marks)] {
         println!("  where a start's time went, {what} (median of {STARTS}, ms from asking for the window):");
         // By name: the marks of concurrent work do not always come in the same order.
-        let mut names: Vec<&String> = marks.iter().flatten().map(|(name, _)| name).collect();
-        names.dedup();
+        let names: std::collections::BTreeSet<&String> =
+            marks.iter().flatten().map(|(name, _)| name).collect();
         let mut medians: Vec<(f64, &String)> = Vec::new();
-        for name in names.into_iter().collect::<std::collections::BTreeSet<_>>() {
+        for name in names {
             let mut at: Vec<f64> =
                 marks.iter().flatten().filter(|(n, _)| n == name).map(|(_, t)| *t).collect();
             at.sort_by(f64::total_cmp);
