@@ -125,6 +125,14 @@ describe("paintedRect", () => {
     expect(a.width % 512).toBe(0);
   });
 
+  it("covers only what the viewport shows, rounded out to tiles, without a margin", () => {
+    const scroll = { x: 3000, y: 1500 };
+    const tight = paintedRect(scroll, { width: 1200, height: 800 }, 1, { margin: 0 });
+    const wide = paintedRect(scroll, { width: 1200, height: 800 }, 1);
+    expect(contains(tight, 3000 - 24, 1500 - 24, 1200, 800)).toBe(true);
+    expect(tight.width * tight.height).toBeLessThanOrEqual((wide.width * wide.height) / 2);
+  });
+
   it("leaves out what is far away", () => {
     const painted = paintedRect({ x: 0, y: 0 }, { width: 1000, height: 700 }, 1);
     expect(contains(painted, 5000, 0, 200, 100)).toBe(false);

@@ -78,22 +78,22 @@ export function frameRect(rect: { x: number; y: number; width: number; height: n
 
 /**
  * The part of the scene (scene units) worth painting when the viewport, whose content starts
- * `inset` pixels from its edges, is scrolled to `scroll`: what it shows plus half a viewport on
+ * `inset` pixels from its edges, is scrolled to `scroll`: what it shows plus `margin` viewports on
  * every side, snapped outwards to `tile`-sized steps so that it changes only when scrolling
  * crosses a tile, not on every scroll event. A large map then paints a few hundred cards, not all.
+ * The editor's first frame asks for no margin, to show the map sooner, and widens it after.
  */
 export function paintedRect(
   scroll: Point,
   viewport: Size,
   zoom: number,
-  inset = 24,
-  tile = 512,
+  { margin = 0.5, inset = 24, tile = 512 }: { margin?: number; inset?: number; tile?: number } = {},
 ): Rect {
   const shown = shownRect(scroll, viewport, zoom, inset);
-  const left = Math.floor((shown.x - shown.width / 2) / tile) * tile;
-  const top = Math.floor((shown.y - shown.height / 2) / tile) * tile;
-  const right = Math.ceil((shown.x + shown.width * 1.5) / tile) * tile;
-  const bottom = Math.ceil((shown.y + shown.height * 1.5) / tile) * tile;
+  const left = Math.floor((shown.x - shown.width * margin) / tile) * tile;
+  const top = Math.floor((shown.y - shown.height * margin) / tile) * tile;
+  const right = Math.ceil((shown.x + shown.width * (1 + margin)) / tile) * tile;
+  const bottom = Math.ceil((shown.y + shown.height * (1 + margin)) / tile) * tile;
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
