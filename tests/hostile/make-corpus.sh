@@ -32,7 +32,7 @@ edited() { # <name> <sql>: a copy of the good map changed behind the core's back
   sqlite3 "maps/$1.tabiji" "PRAGMA foreign_keys=OFF; $2"
 }
 edited newer-schema "PRAGMA user_version = 99;"
-edited broken-ordering "UPDATE card SET position = position + 5 WHERE id = (SELECT id FROM card LIMIT 1);"
+edited broken-ordering "UPDATE card SET position = (SELECT MIN(position) FROM card AS c WHERE c.stage_id = card.stage_id AND c.lane_id = card.lane_id) WHERE id = (SELECT id FROM card ORDER BY position DESC LIMIT 1);"
 edited dangling-reference "UPDATE card SET channel_id = 'ch_nowhere' WHERE id = (SELECT id FROM card LIMIT 1);"
 edited control-character "UPDATE card SET text = 'before' || char(7) || 'after' WHERE id = (SELECT id FROM card LIMIT 1);"
 edited out-of-range "UPDATE card SET votes = 100001 WHERE id = (SELECT id FROM card LIMIT 1);"

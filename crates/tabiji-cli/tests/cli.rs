@@ -17,7 +17,7 @@ fn new_then_info_shows_the_five_b2b_stages_and_counts() {
     assert_eq!(info["stages"], serde_json::json!(["認知", "検討", "決定", "維持", "推奨"]));
     assert_eq!(info["counts"]["personas"], 3);
     assert!(info["counts"]["cards"].as_u64().unwrap() >= 30);
-    assert_eq!(info["schema_version"], 4);
+    assert_eq!(info["schema_version"], 5);
     let text = ok(&["info", s(&file)]);
     assert!(text.contains("認知 → 検討 → 決定 → 維持 → 推奨"), "{text}");
 }
@@ -94,7 +94,7 @@ fn validate_passes_a_good_map_and_names_problems_in_a_bad_one() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.tabiji");
     ok(&["new", s(&file)]);
-    assert!(ok(&["validate", s(&file)]).contains("ok (schema version 4)"));
+    assert!(ok(&["validate", s(&file)]).contains("ok (schema version 5)"));
     let junk = dir.path().join("junk.tabiji");
     std::fs::write(&junk, "not a map").unwrap();
     assert!(fails(&["validate", s(&junk)]).contains("not a Tabiji map"));

@@ -111,22 +111,29 @@ fn a_map_from_a_newer_tabiji_is_refused_untouched() {
 #[test]
 fn a_map_with_broken_ordering_or_values_is_refused_as_damaged() {
     let bad_sql = [
-        ("UPDATE stage SET position = 7 WHERE id = 'st_2'", "positions"),
+        (
+            "UPDATE stage SET position = (SELECT position FROM stage WHERE id = 'st_1') WHERE id = 'st_2'",
+            "repeat",
+        ),
         ("UPDATE lane SET kind = 'mystery' WHERE id = 'ln_actions'", "mystery"),
         ("UPDATE persona SET color = 'blue' WHERE id = 'pe_1'", "colour"),
     ];
-    for (sql, expected) in bad_sql {
+    // A file of the previous schema is checked as it would be migrated, and refused unmigrated.
+    let versions = [store::SCHEMA_VERSION, store::SCHEMA_VERSION - 1];
+    for ((sql, expected), version) in bad_sql.into_iter().flat_map(|bad| versions.map(|v| (bad, v))) {
         let (tmp, doc) = temp_map(Template::B2b, Language::Ja);
         drop(doc);
         let conn = rusqlite::Connection::open(&tmp.path).unwrap();
         conn.execute(sql, []).unwrap();
+        conn.pragma_update(None, "user_version", version).unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
         drop(conn);
         let before = std::fs::read(&tmp.path).unwrap();
         let err = Document::open(&tmp.path).err().expect("broken invariants must be refused");
-        assert_eq!(err.code(), "file.corrupt", "{sql}: {err}");
-        assert!(err.to_string().contains(expected), "{sql}: {err}");
-        assert_eq!(std::fs::read(&tmp.path).unwrap(), before);
+        assert_eq!(err.code(), "file.corrupt", "{sql} at schema {version}: {err}");
+        assert!(err.to_string().contains(expected), "{sql} at schema {version}: {err}");
+        assert_eq!(std::fs::read(&tmp.path).unwrap(), before, "{sql} at schema {version}");
+        assert_eq!(listing(tmp.dir.path()), ["map.tabiji"], "no backup of a refused file");
     }
 }
 

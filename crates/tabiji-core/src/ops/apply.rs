@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use super::{new_id, Op, PersonaSnapshot};
 use crate::error::{Error, Result};
 use crate::model::*;
-use crate::store::ordered::{position_of, Ordered};
+use crate::store::ordered::{set_position, Ordered};
 use crate::store::rows::{self, Row};
 use crate::validate;
 
@@ -41,13 +41,13 @@ impl Op {
                 validate::stage(&stage)?;
                 add_listed(tx, &Ordered::whole("stage"), &stage, Some(index))?;
                 insert_cards(tx, &cards, |c| c.stage_id == stage.id, "stage")?;
-                for (position, kpi) in kpis.iter().enumerate() {
+                for kpi in &kpis {
                     check_kpi(tx, kpi)?;
                     if kpi.stage_id != stage.id {
                         return Err(Error::invalid(format!("KPI {} is not in stage {}", kpi.id, stage.id)));
                     }
-                    rows::insert(tx, kpi, Some(position))?;
                 }
+                rows::insert_listed(tx, &kpis)?;
                 for point in &emotion_points {
                     check_emotion_point(tx, point)?;
                     rows::insert(tx, point, None)?;
@@ -299,38 +299,23 @@ fn ensure_exists<R: Row>(tx: &Transaction, id: &str) -> Result<()> {
 /// Inserts `row` into its ordered list at `index` (the end for `None`).
 fn add_listed<R: Row>(tx: &Transaction, list: &Ordered, row: &R, index: Option<usize>) -> Result<()> {
     ensure_new::<R>(tx, row.id())?;
-    let position = list.insert_position(tx, index)?;
-    list.open_gap(tx, position)?;
+    let position = list.position_for(tx, index, None)?;
     rows::insert(tx, row, Some(position))
 }
 
-/// Deletes row `id` from its ordered list; returns the position it had.
+/// Deletes row `id` from its ordered list; returns the index it had.
 fn remove_listed<R: Row>(tx: &Transaction, list: &Ordered, id: &str) -> Result<usize> {
-    let position = position_of(tx, R::TABLE, id)?.ok_or_else(|| Error::missing(R::NOUN, id))?;
+    let index = list.index_of(tx, id)?.ok_or_else(|| Error::missing(R::NOUN, id))?;
     rows::delete::<R>(tx, id)?;
-    list.close_gap(tx, position)?;
-    Ok(position)
+    Ok(index)
 }
 
-/// Moves row `id` to `index` within its list; returns the position it had.
+/// Moves row `id` to `index` within its list; returns the index it had.
 fn move_listed<R: Row>(tx: &Transaction, list: &Ordered, id: &str, index: usize) -> Result<usize> {
-    let from = position_of(tx, R::TABLE, id)?.ok_or_else(|| Error::missing(R::NOUN, id))?;
-    let len = list.len(tx)?;
-    if index >= len {
-        return Err(Error::invalid(format!("index {index} is past the end of a list of {len}")));
-    }
-    set_position(tx, R::TABLE, id, None)?;
-    list.close_gap(tx, from)?;
-    list.open_gap(tx, index)?;
-    set_position(tx, R::TABLE, id, Some(index))?;
+    let from = list.index_of(tx, id)?.ok_or_else(|| Error::missing(R::NOUN, id))?;
+    let position = list.position_for(tx, Some(index), Some(id))?;
+    set_position(tx, R::TABLE, id, position)?;
     Ok(from)
-}
-
-/// Sets a row's position; `None` parks it outside the list while its neighbours shift.
-fn set_position(tx: &Transaction, table: &str, id: &str, position: Option<usize>) -> Result<()> {
-    let value = position.map_or(-1, |p| p as i64);
-    tx.prepare_cached(&format!("UPDATE {table} SET position = ?1 WHERE id = ?2"))?.execute((value, id))?;
-    Ok(())
 }
 
 /// Reads row `id`, changes it with `change`, checks it with `check`, writes it back.
@@ -387,36 +372,30 @@ fn insert_cards(
     belongs: impl Fn(&Card) -> bool,
     owner: &str,
 ) -> Result<()> {
-    let mut next: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    let mut listed = std::collections::HashSet::new();
     for card in cards {
         if !belongs(card) {
             return Err(Error::invalid(format!("card {} is not in the restored {owner}", card.id)));
         }
+        if !listed.insert(card.id.as_str()) {
+            return Err(Error::invalid(format!("card {} is listed twice in the restored {owner}", card.id)));
+        }
         check_card(tx, card)?;
         ensure_new::<Card>(tx, &card.id)?;
-        let slot = next.entry((card.stage_id.as_str(), card.lane_id.as_str())).or_default();
-        rows::insert(tx, card, Some(*slot))?;
-        *slot += 1;
     }
-    Ok(())
+    rows::insert_grouped(tx, cards, |c| vec![c.stage_id.as_str(), c.lane_id.as_str()])
 }
 
 fn move_card(tx: &Transaction, id: Id, stage_id: Id, lane_id: Id, index: usize) -> Result<Op> {
     let card: Card = rows::get(tx, &id)?;
     ensure_exists::<Stage>(tx, &stage_id)?;
     ensure_exists::<Lane>(tx, &lane_id)?;
-    let from = position_of(tx, Card::TABLE, &id)?.ok_or_else(|| Error::missing("card", &id))?;
-    set_position(tx, Card::TABLE, &id, None)?;
-    Ordered::cell(&card.stage_id, &card.lane_id).close_gap(tx, from)?;
-    let target = Ordered::cell(&stage_id, &lane_id);
-    // The card sits at -1 in its old cell, so it is not counted when that is also the target.
-    let len = target.len(tx)? - usize::from(card.stage_id == stage_id && card.lane_id == lane_id);
-    if index > len {
-        return Err(Error::invalid(format!("index {index} is past the end of a cell of {len} cards")));
-    }
-    target.open_gap(tx, index)?;
+    let from = Ordered::cell(&card.stage_id, &card.lane_id)
+        .index_of(tx, &id)?
+        .ok_or_else(|| Error::missing("card", &id))?;
+    let position = Ordered::cell(&stage_id, &lane_id).position_for(tx, Some(index), Some(&id))?;
     tx.prepare_cached("UPDATE card SET stage_id = ?1, lane_id = ?2, position = ?3 WHERE id = ?4")?
-        .execute((&stage_id, &lane_id, index as i64, &id))?;
+        .execute((&stage_id, &lane_id, position, &id))?;
     Ok(Op::MoveCard { id, stage_id: card.stage_id, lane_id: card.lane_id, index: from })
 }
 

@@ -8,17 +8,20 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
 
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
-        M::up(include_str!("migrations/001_initial.sql")),
-        M::up(include_str!("migrations/002_kpi_history.sql")),
-        M::up(include_str!("migrations/003_funnel_involvement_revisions.sql")),
-        M::up(include_str!("migrations/004_votes.sql")),
-    ])
-});
+/// Each schema version's script, in order: script `n` takes a file from version `n` to `n + 1`.
+const SCRIPTS: [&str; 5] = [
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_kpi_history.sql"),
+    include_str!("migrations/003_funnel_involvement_revisions.sql"),
+    include_str!("migrations/004_votes.sql"),
+    include_str!("migrations/005_sparse_positions.sql"),
+];
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(SCRIPTS.iter().map(|sql| M::up(sql)).collect()));
 
 /// The schema this version writes. Files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = SCRIPTS.len() as i64;
 
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     MIGRATIONS.to_latest(conn).map_err(|e| Error::Migration { path: path.to_owned(), reason: e.to_string() })
@@ -39,6 +42,15 @@ pub(super) fn backup_before_migrating(path: &Path, from_version: i64) -> Result<
 mod tests {
     use super::*;
 
+    /// An empty database as schema `version` left it.
+    fn at_version(version: usize) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        Migrations::new(SCRIPTS[..version].iter().map(|sql| M::up(sql)).collect())
+            .to_latest(&mut conn)
+            .unwrap();
+        conn
+    }
+
     #[test]
     fn migrations_are_valid_and_reach_the_schema_version() {
         MIGRATIONS.validate().unwrap();
@@ -50,10 +62,7 @@ mod tests {
 
     #[test]
     fn a_schema_1_file_keeps_its_kpis_and_gains_an_empty_history() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        Migrations::new(vec![M::up(include_str!("migrations/001_initial.sql"))])
-            .to_latest(&mut conn)
-            .unwrap();
+        let mut conn = at_version(1);
         conn.execute_batch(
             "INSERT INTO stage (id, position, name, width) VALUES ('st_1', 0, '認知', 280);\n\
              INSERT INTO kpi (id, stage_id, position, name, unit, target, actual, period, source)\n\
@@ -71,13 +80,7 @@ mod tests {
 
     #[test]
     fn a_schema_2_persona_is_involved_where_its_curve_has_points() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        Migrations::new(vec![
-            M::up(include_str!("migrations/001_initial.sql")),
-            M::up(include_str!("migrations/002_kpi_history.sql")),
-        ])
-        .to_latest(&mut conn)
-        .unwrap();
+        let mut conn = at_version(2);
         conn.execute_batch(
             "INSERT INTO stage (id, position, name, width) VALUES ('st_b', 1, '検討', 280), ('st_a', 0, '認知', 280), ('st_c', 2, '決定', 280);\n\
              INSERT INTO org_persona VALUES ('or_1', 0, '会社', '', '', '', '');\n\
@@ -95,5 +98,20 @@ mod tests {
         assert_eq!(stages("pe_2"), "[]");
         let funnel: bool = conn.query_row("SELECT funnel FROM kpi", [], |r| r.get(0)).unwrap();
         assert!(!funnel);
+    }
+
+    #[test]
+    fn a_schema_4_file_keeps_its_order_with_room_between_neighbours() {
+        let mut conn = at_version(4);
+        conn.execute_batch(
+            "INSERT INTO stage (id, position, name, width) VALUES ('st_b', 1, '検討', 280), ('st_a', 0, '認知', 280), ('st_c', 2, '決定', 280);",
+        )
+        .unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let mut stmt = conn.prepare("SELECT id, position FROM stage ORDER BY position").unwrap();
+        let stages: Vec<(String, i64)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+        let expected = [("st_a", 0), ("st_b", 1024), ("st_c", 2048)].map(|(id, p)| (id.to_owned(), p));
+        assert_eq!(stages, expected);
     }
 }

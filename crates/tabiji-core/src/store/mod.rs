@@ -67,19 +67,19 @@ impl Store {
         }
         let snapshot = open_immutable(path)?;
         integrity_messages(&snapshot, "quick_check").map_err(|problems| damaged(problems.join("; ")))?;
-        let current = header.user_version == SCHEMA_VERSION;
-        if current {
-            // Checked before the file is opened for writing, so a refused file stays untouched.
+        // Checked before the file is opened for writing, so a refused file stays untouched; an
+        // older file is checked as it will be once migrated, in a copy in memory.
+        if header.user_version == SCHEMA_VERSION {
             content_problem(&snapshot).map_err(damaged)?;
         } else {
+            let mut migrated = copy_in_memory(&snapshot)?;
+            migrations::migrate(&mut migrated, path)?;
+            content_problem(&migrated).map_err(damaged)?;
             migrations::backup_before_migrating(path, header.user_version)?;
         }
         drop(snapshot);
         let mut conn = open_for_writing(path)?;
         migrations::migrate(&mut conn, path)?;
-        if !current {
-            content_problem(&conn).map_err(damaged)?;
-        }
         Ok(Store { conn, path: path.to_owned(), _lock: lock })
     }
 
@@ -218,6 +218,18 @@ fn open_immutable(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// A copy of the database behind `conn` in memory, to try a migration on.
+fn copy_in_memory(conn: &Connection) -> Result<Connection> {
+    use rusqlite::backup::{Backup, StepResult};
+    let mut copy = Connection::open_in_memory()?;
+    // One step of all pages; the source is immutable, so nothing can hold it busy or locked.
+    let step = Backup::new(conn, &mut copy)?.step(-1)?;
+    if !matches!(step, StepResult::Done) {
+        return Err(Error::invalid(format!("copying the map into memory stopped short: {step:?}")));
+    }
+    Ok(copy)
+}
+
 /// The first broken invariant of the map in `conn`: its orderings, its values, its references.
 fn content_problem(conn: &Connection) -> Result<(), String> {
     let ordering = ordering_problems(conn).map_err(|e| e.to_string())?;
@@ -270,7 +282,7 @@ fn uri_escape(path: &Path) -> String {
     out
 }
 
-/// Each ordered list with its scope columns: positions in a scope must run 0, 1, … n−1.
+/// Each ordered list with its scope columns: positions in a scope must be distinct.
 const ORDERED_LISTS: &[(&str, &str)] = &[
     ("stage", "'all'"),
     ("lane", "'all'"),
@@ -283,38 +295,33 @@ const ORDERED_LISTS: &[(&str, &str)] = &[
 ];
 
 impl Store {
-    /// Lists that break the dense ordering (a gap or a duplicate position).
+    /// Lists whose order is ambiguous: two rows at the same position.
     pub fn ordering_problems(&self) -> Result<Vec<String>> {
         ordering_problems(&self.conn)
     }
 }
 
 fn ordering_problems(conn: &Connection) -> Result<Vec<String>> {
-    {
-        let mut problems = Vec::new();
-        for (table, scope) in ORDERED_LISTS {
-            let sql = format!(
-                "SELECT {scope}, COUNT(*), MIN(position), MAX(position), COUNT(DISTINCT position)
-                 FROM {table} GROUP BY {scope}
-                 HAVING MIN(position) != 0 OR MAX(position) != COUNT(*) - 1
-                     OR COUNT(DISTINCT position) != COUNT(*)"
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map([], |r| {
-                Ok(format!(
-                    "{table} positions in {} are not 0…{} (found {}…{})",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)? - 1,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?
-                ))
-            })?;
-            for row in rows {
-                problems.push(row?);
-            }
+    let mut problems = Vec::new();
+    for (table, scope) in ORDERED_LISTS {
+        let sql = format!(
+            "SELECT {scope}, COUNT(*), COUNT(DISTINCT position) FROM {table} GROUP BY {scope}
+             HAVING COUNT(DISTINCT position) != COUNT(*)"
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok(format!(
+                "{table} positions in {} repeat: {} rows share {} positions",
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?
+            ))
+        })?;
+        for row in rows {
+            problems.push(row?);
         }
-        Ok(problems)
     }
+    Ok(problems)
 }
 
 /// Reads a map's title, times and counts for a listing, without taking the map's lock or writing

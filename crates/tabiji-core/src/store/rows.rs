@@ -5,6 +5,7 @@ use rusqlite::{params_from_iter, OptionalExtension, Transaction};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::ordered::spaced;
 use crate::error::{Error, Result};
 use crate::model::*;
 
@@ -109,12 +110,13 @@ fn opt_real(v: Option<f64>) -> Value {
     v.map_or(Value::Null, Value::Real)
 }
 
-pub(crate) fn insert<R: Row>(tx: &Transaction, row: &R, position: Option<usize>) -> Result<()> {
+/// Inserts `row`, at `position` in its list if the table is ordered.
+pub(crate) fn insert<R: Row>(tx: &Transaction, row: &R, position: Option<i64>) -> Result<()> {
     let mut columns = vec!["id"];
     let mut values = vec![text(row.id())];
     if R::ORDERED {
         columns.push("position");
-        values.push(Value::Integer(position.unwrap_or(0) as i64));
+        values.push(Value::Integer(position.unwrap_or(0)));
     }
     columns.extend_from_slice(R::COLUMNS);
     values.extend(row.values());
@@ -516,16 +518,17 @@ pub(crate) fn clear_map(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-fn insert_listed<R: Row>(tx: &Transaction, rows: &[R]) -> Result<()> {
-    for (position, row) in rows.iter().enumerate() {
-        insert(tx, row, Some(position))?;
+/// Inserts the rows of one list, in the order they are given.
+pub(crate) fn insert_listed<R: Row>(tx: &Transaction, rows: &[R]) -> Result<()> {
+    for (index, row) in rows.iter().enumerate() {
+        insert(tx, row, Some(spaced(index)))?;
     }
     Ok(())
 }
 
 /// Inserts rows whose positions count within a group (a cell, an organisation, a stage), in the
 /// order the rows are listed.
-fn insert_grouped<'a, R: Row>(
+pub(crate) fn insert_grouped<'a, R: Row>(
     tx: &Transaction,
     rows: &'a [R],
     group: impl Fn(&'a R) -> Vec<&'a str>,
@@ -533,7 +536,7 @@ fn insert_grouped<'a, R: Row>(
     let mut next: std::collections::HashMap<Vec<&str>, usize> = Default::default();
     for row in rows {
         let slot = next.entry(group(row)).or_default();
-        insert(tx, row, Some(*slot))?;
+        insert(tx, row, Some(spaced(*slot)))?;
         *slot += 1;
     }
     Ok(())
