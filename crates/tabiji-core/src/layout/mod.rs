@@ -271,8 +271,9 @@ pub fn layout(map: &Map) -> Layout {
         stages: Vec::new(),
         lanes: Vec::new(),
         cells: Vec::new(),
-        cards: Vec::new(),
-        kpis: Vec::new(),
+        // Sized once: grown by doubling, a large map's boxes were copied over and over.
+        cards: Vec::with_capacity(map.cards.len()),
+        kpis: Vec::with_capacity(map.kpis.len()),
         emotion_scale: None,
         curves: Vec::new(),
         gap_marks: Vec::new(),
