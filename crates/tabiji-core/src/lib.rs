@@ -14,13 +14,6 @@
 //! - [`json`]: the JSON form of a map; [`template`] and [`catalogue`]: starting content;
 //!   [`generated`]: large made-up maps for benchmarks.
 
-/// The allocator of every binary that links the core: the app, the CLI, the tests, benchmarks and
-/// fuzz targets. A 20,000-card map is some 400,000 small strings and vectors; with the system
-/// allocator, laying one out and freeing it cost 1.7 times as much per card as for a 2,000-card
-/// map, with mimalloc 1.2 times (docs/benchmarks.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 pub mod actuals;
 pub mod analysis;
 pub mod catalogue;

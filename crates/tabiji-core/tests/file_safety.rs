@@ -113,8 +113,9 @@ fn a_map_with_broken_ordering_or_values_is_refused_as_damaged() {
     let bad_sql = [
         (
             "UPDATE stage SET position = (SELECT position FROM stage WHERE id = 'st_1') WHERE id = 'st_2'",
-            "repeat",
+            "distinct",
         ),
+        ("UPDATE stage SET position = 'second' WHERE id = 'st_2'", "whole numbers"),
         ("UPDATE lane SET kind = 'mystery' WHERE id = 'ln_actions'", "mystery"),
         ("UPDATE persona SET color = 'blue' WHERE id = 'pe_1'", "colour"),
     ];

@@ -282,7 +282,7 @@ fn uri_escape(path: &Path) -> String {
     out
 }
 
-/// Each ordered list with its scope columns: positions in a scope must be distinct.
+/// Each ordered list with its scope columns: positions in a scope must be distinct integers.
 const ORDERED_LISTS: &[(&str, &str)] = &[
     ("stage", "'all'"),
     ("lane", "'all'"),
@@ -295,7 +295,8 @@ const ORDERED_LISTS: &[(&str, &str)] = &[
 ];
 
 impl Store {
-    /// Lists whose order is ambiguous: two rows at the same position.
+    /// Lists whose order is ambiguous (two rows at one position) or unreadable (a position that
+    /// is not an integer).
     pub fn ordering_problems(&self) -> Result<Vec<String>> {
         ordering_problems(&self.conn)
     }
@@ -306,12 +307,12 @@ fn ordering_problems(conn: &Connection) -> Result<Vec<String>> {
     for (table, scope) in ORDERED_LISTS {
         let sql = format!(
             "SELECT {scope}, COUNT(*), COUNT(DISTINCT position) FROM {table} GROUP BY {scope}
-             HAVING COUNT(DISTINCT position) != COUNT(*)"
+             HAVING COUNT(DISTINCT position) != COUNT(*) OR SUM(typeof(position) != 'integer') > 0"
         );
         let mut stmt = conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
             Ok(format!(
-                "{table} positions in {} repeat: {} rows share {} positions",
+                "{table} positions in {} are not distinct whole numbers: {} rows at {} positions",
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, i64>(2)?
