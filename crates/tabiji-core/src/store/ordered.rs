@@ -53,15 +53,7 @@ impl<'a> Ordered<'a> {
             Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let sql = format!(
-            "SELECT COUNT(*) FROM {} WHERE {} AND position < ?{}",
-            self.table,
-            self.scope,
-            self.next()
-        );
-        let n: i64 =
-            tx.prepare_cached(&sql)?.query_row(params_from_iter(self.params(&position)), |r| r.get(0))?;
-        Ok(Some(n as usize))
+        self.count(tx, &format!("position < ?{}", self.next()), &position).map(Some)
     }
 
     /// The position that puts a row at `index` (the end for `None`) among the list's other rows,
@@ -88,14 +80,14 @@ impl<'a> Ordered<'a> {
 
     /// How many rows the list holds, leaving `moving` out.
     fn len_without(&self, tx: &Transaction, moving: Option<&str>) -> Result<usize> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM {} WHERE {} AND id IS NOT ?{}",
-            self.table,
-            self.scope,
-            self.next()
-        );
+        self.count(tx, &format!("id IS NOT ?{}", self.next()), &moving)
+    }
+
+    /// How many rows of the list meet `condition`, whose parameter `value` follows the scope's.
+    fn count(&self, tx: &Transaction, condition: &str, value: &dyn ToSql) -> Result<usize> {
+        let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {condition}", self.table, self.scope);
         let n: i64 =
-            tx.prepare_cached(&sql)?.query_row(params_from_iter(self.params(&moving)), |r| r.get(0))?;
+            tx.prepare_cached(&sql)?.query_row(params_from_iter(self.params(value)), |r| r.get(0))?;
         Ok(n as usize)
     }
 
