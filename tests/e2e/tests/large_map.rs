@@ -11,12 +11,19 @@ const PAINTED: &str = "const view = arguments[0].getBoundingClientRect(); \
      const cards = [...document.querySelectorAll('g[data-testid^=\"card-\"]')]; \
      return [cards.length, cards.filter((c) => c.getBoundingClientRect().top > view.bottom + 512 * zoom).length]";
 
+/// The class of the surface under the map (the viewport's first child).
+const SURFACE_CLASS: &str =
+    "document.querySelector('[data-testid=viewport]').firstElementChild.getAttribute('class')";
+
 /// Whether the element under the pointer shows the grabbing cursor, and whether the surface under
 /// the map still has the class it had before the press (kept in `window.__surfaceClass`).
-const HELD: &str = "const [x, y] = arguments; \
-     const surface = document.querySelector('[data-testid=viewport]').firstElementChild; \
-     return [getComputedStyle(document.elementFromPoint(x, y)).cursor === 'grabbing' ? 1 : 0, \
-             surface.getAttribute('class') === window.__surfaceClass ? 1 : 0]";
+fn held_script() -> String {
+    format!(
+        "const [x, y] = arguments; \
+         return [getComputedStyle(document.elementFromPoint(x, y)).cursor === 'grabbing' ? 1 : 0, \
+                 {SURFACE_CLASS} === window.__surfaceClass ? 1 : 0]"
+    )
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothing() {
@@ -44,10 +51,7 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     // took 56 ms instead of 37 to be saved.
     let card = &app.all("g[data-testid^='card-']").await[0];
     let (x, y) = app.point_in(card, 0.0, 0.0).await;
-    app.driver
-        .execute("window.__surfaceClass = document.querySelector('[data-testid=viewport]').firstElementChild.getAttribute('class')", vec![])
-        .await
-        .unwrap();
+    app.driver.execute(&format!("window.__surfaceClass = {SURFACE_CLASS}"), vec![]).await.unwrap();
     app.driver
         .action_chain()
         .move_to(x, y)
@@ -56,8 +60,13 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
         .perform()
         .await
         .expect("hold");
-    let held: [f64; 2] =
-        app.driver.execute(HELD, vec![(x + 30).into(), (y + 10).into()]).await.unwrap().convert().unwrap();
+    let held: [f64; 2] = app
+        .driver
+        .execute(&held_script(), vec![(x + 30).into(), (y + 10).into()])
+        .await
+        .unwrap()
+        .convert()
+        .unwrap();
     app.driver.action_chain().release().perform().await.expect("release");
     assert_eq!(
         held,

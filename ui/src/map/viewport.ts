@@ -76,6 +76,9 @@ export function frameRect(rect: { x: number; y: number; width: number; height: n
   };
 }
 
+/** How far around the view the canvas paints once the editor is up, in viewports. */
+export const PAINT_MARGIN = 0.5;
+
 /**
  * The part of the scene (scene units) worth painting when the viewport, whose content starts
  * `inset` pixels from its edges, is scrolled to `scroll`: what it shows plus `margin` viewports on
@@ -87,7 +90,7 @@ export function paintedRect(
   scroll: Point,
   viewport: Size,
   zoom: number,
-  { margin = 0.5, inset = 24, tile = 512 }: { margin?: number; inset?: number; tile?: number } = {},
+  { margin = PAINT_MARGIN, inset = 24, tile = 512 }: { margin?: number; inset?: number; tile?: number } = {},
 ): Rect {
   const shown = shownRect(scroll, viewport, zoom, inset);
   const left = Math.floor((shown.x - shown.width * margin) / tile) * tile;
