@@ -80,46 +80,45 @@ fn ellipsize(line: &mut String, max_width: f64, style: Style) {
 }
 
 fn wrap_paragraph(paragraph: &str, max_width: f64, style: Style, lines: &mut Vec<String>) {
-    let chars: Vec<char> = paragraph.chars().collect();
-    let mut start = 0;
-    if chars.is_empty() {
+    if paragraph.is_empty() {
         lines.push(String::new());
         return;
     }
-    while start < chars.len() {
-        let end = line_end(&chars, start, max_width, style);
-        let line: String = chars[start..end].iter().collect();
-        lines.push(line.trim_end().to_owned());
-        start = end;
+    // Byte offsets throughout: each line is copied straight out of the paragraph.
+    let mut start = 0;
+    while start < paragraph.len() {
+        let end = line_end(paragraph, start, max_width, style);
+        lines.push(paragraph[start..end].trim_end().to_owned());
         // A space where the line broke is not carried to the next line.
-        while start < chars.len() && chars[start] == ' ' {
-            start += 1;
-        }
+        start = paragraph.len() - paragraph[end..].trim_start_matches(' ').len();
     }
 }
 
-/// The index after the last character of the line that starts at `start`.
-fn line_end(chars: &[char], start: usize, max_width: f64, style: Style) -> usize {
+/// The byte offset after the last character of the line that starts at byte `start`.
+fn line_end(paragraph: &str, start: usize, max_width: f64, style: Style) -> usize {
     let mut used = 0.0;
     let mut fit = start;
-    while fit < chars.len() {
-        let w = style.advance(chars[fit]);
+    for c in paragraph[start..].chars() {
+        let w = style.advance(c);
         if used + w > max_width && fit > start {
             break;
         }
         used += w;
-        fit += 1;
+        fit += c.len_utf8();
     }
-    if fit == chars.len() {
-        return fit;
-    }
+    let Some(mut after) = paragraph[fit..].chars().next() else { return fit };
     // Find the last allowed break at or before `fit`; if none, cut the word.
-    (start + 1..=fit).rev().find(|&at| can_break(chars, at)).unwrap_or(fit)
+    for (i, before) in paragraph[start..fit].char_indices().rev() {
+        if can_break(before, after) {
+            return start + i + before.len_utf8();
+        }
+        after = before;
+    }
+    fit
 }
 
-/// Whether a line may end before `chars[at]`.
-fn can_break(chars: &[char], at: usize) -> bool {
-    let (before, after) = (chars[at - 1], chars[at]);
+/// Whether a line may end between `before` and `after`.
+fn can_break(before: char, after: char) -> bool {
     if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
         return false;
     }

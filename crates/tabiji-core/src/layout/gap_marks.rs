@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::{Layout, Rect, TextLine};
 use crate::analysis::{self, Gap};
-use crate::model::{Id, LaneKind, Map};
+use crate::model::{CardKind, Id, LaneKind, Map};
 use crate::text::{self, Style};
 
 /// Side of a stage's or hand-off's sign; a touchpoint's is smaller, to sit on the card's corner.
@@ -31,7 +31,14 @@ pub struct GapMark {
 }
 
 pub(super) fn gap_marks(map: &Map, layout: &Layout) -> Vec<GapMark> {
-    let cards: HashMap<&str, Rect> = layout.cards.iter().map(|c| (c.id.as_str(), c.rect)).collect();
+    // Only a touchpoint carries a sign of its own; on a large map, hashing every card cost more
+    // than the rest of the signs together.
+    let touchpoints: HashMap<&str, Rect> = layout
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Touchpoint)
+        .map(|c| (c.id.as_str(), c.rect))
+        .collect();
     let stages: HashMap<&str, (Rect, Rect)> =
         layout.stages.iter().map(|s| (s.id.as_str(), (s.header, s.column))).collect();
     let row_top = |kind: LaneKind| layout.lanes.iter().find(|l| l.kind == kind).map(|l| l.row.y);
@@ -57,7 +64,7 @@ pub(super) fn gap_marks(map: &Map, layout: &Layout) -> Vec<GapMark> {
                 }
             }
             // A touchpoint in a hidden lane is not drawn, nor is its sign.
-            Gap::TouchpointWithoutOwner { card_id, .. } => match cards.get(card_id.as_str()) {
+            Gap::TouchpointWithoutOwner { card_id, .. } => match touchpoints.get(card_id.as_str()) {
                 Some(card) => (card.x + card.width - 4.0, card.y + 4.0, CARD_SIGN),
                 None => continue,
             },

@@ -231,47 +231,27 @@ pub struct Layout {
 pub fn layout(map: &Map) -> Layout {
     let columns = stage_columns(map);
     let visible: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
-    let lane_of_kpis = visible.iter().find(|l| l.kind == LaneKind::Kpis).map(|l| l.id.as_str());
-
-    // Content of each cell, stacked from the top of the cell; lane heights follow from it.
-    // KPIs come first in their lane's cells, then any cards placed there.
-    let mut stacks: HashMap<(&str, &str), Vec<Block>> = HashMap::new();
-    if let Some(lane_id) = lane_of_kpis {
-        for kpi in &map.kpis {
-            let Some(&(_, width)) = columns.get(kpi.stage_id.as_str()) else { continue };
-            stacks.entry((&kpi.stage_id, lane_id)).or_default().push(kpi_block(kpi, width));
-        }
-    }
-    for card in &map.cards {
-        let Some(&(_, width)) = columns.get(card.stage_id.as_str()) else { continue };
-        stacks.entry((&card.stage_id, &card.lane_id)).or_default().push(card_block(map, card, width));
-    }
-
-    let mut y = STAGE_HEADER_HEIGHT;
-    let mut lanes = Vec::new();
-    for lane in &visible {
-        let content = map
-            .stages
-            .iter()
-            .filter_map(|s| stacks.get(&(s.id.as_str(), lane.id.as_str())))
-            .map(|blocks| stack_height(blocks))
-            .fold(0.0, f64::max);
-        let floor = if lane.kind == LaneKind::Emotions { EMOTION_LANE_HEIGHT } else { MIN_LANE_HEIGHT };
-        let height = (content + 2.0 * CELL_PADDING).max(floor);
-        lanes.push((lane, y, height));
-        y += height;
-    }
     let total_width = LANE_HEADER_WIDTH + map.stages.iter().map(|s| s.width).sum::<f64>();
-    let total_height = y;
+
+    // What each cell holds, in map order. Lanes are laid top to bottom, so a cell's top is known
+    // when its lane's turn comes and each card is measured once, straight into its place: on a
+    // large map, moving measured boxes around afterwards cost more than measuring them.
+    let mut cards_in: HashMap<(&str, &str), Vec<&Card>> = HashMap::new();
+    for card in &map.cards {
+        cards_in.entry((&card.stage_id, &card.lane_id)).or_default().push(card);
+    }
+    let mut kpis_in: HashMap<&str, Vec<&Kpi>> = HashMap::new();
+    for kpi in &map.kpis {
+        kpis_in.entry(&kpi.stage_id).or_default().push(kpi);
+    }
 
     let mut out = Layout {
         width: total_width,
-        height: total_height,
+        height: 0.0,
         font_family: fonts::FAMILY.to_owned(),
         stages: Vec::new(),
         lanes: Vec::new(),
         cells: Vec::new(),
-        // Sized once: grown by doubling, a large map's boxes were copied over and over.
         cards: Vec::with_capacity(map.cards.len()),
         kpis: Vec::with_capacity(map.kpis.len()),
         emotion_scale: None,
@@ -279,21 +259,29 @@ pub fn layout(map: &Map) -> Layout {
         gap_marks: Vec::new(),
         icons: BTreeMap::new(),
     };
-    let bottleneck = crate::analysis::bottleneck(map);
-    for (index, stage) in map.stages.iter().enumerate() {
-        let x = columns[stage.id.as_str()].0;
-        let header = Rect { x, y: 0.0, width: stage.width, height: STAGE_HEADER_HEIGHT };
-        out.stages.push(StageBox {
-            id: stage.id.clone(),
-            index,
-            header,
-            column: Rect { x, y: 0.0, width: stage.width, height: total_height },
-            chevron: chevron(header, index == 0),
-            bottleneck: bottleneck.as_ref() == Some(&stage.id),
-            label: centred_label(&stage.name, header, HEADER_FONT),
-        });
-    }
-    for &(lane, y, height) in &lanes {
+    let mut y = STAGE_HEADER_HEIGHT;
+    for lane in &visible {
+        // KPIs come first in their lane's cells, then any cards placed there.
+        let mut content: f64 = 0.0;
+        for stage in &map.stages {
+            let x = columns[stage.id.as_str()].0;
+            let mut stack = Stack::new(x + CELL_PADDING, y + CELL_PADDING, card_width(stage.width));
+            if lane.kind == LaneKind::Kpis {
+                for kpi in kpis_in.get(stage.id.as_str()).into_iter().flatten() {
+                    let placed = kpi_box(kpi, stack.next_origin(), stack.width);
+                    stack.grow(placed.rect.height);
+                    out.kpis.push(placed);
+                }
+            }
+            for card in cards_in.get(&(stage.id.as_str(), lane.id.as_str())).into_iter().flatten() {
+                let placed = card_box(map, card, stack.next_origin(), stack.width);
+                stack.grow(placed.rect.height);
+                out.cards.push(placed);
+            }
+            content = content.max(stack.height);
+        }
+        let floor = if lane.kind == LaneKind::Emotions { EMOTION_LANE_HEIGHT } else { MIN_LANE_HEIGHT };
+        let height = (content + 2.0 * CELL_PADDING).max(floor);
         let header = Rect { x: 0.0, y, width: LANE_HEADER_WIDTH, height };
         out.lanes.push(LaneBox {
             id: lane.id.clone(),
@@ -304,18 +292,13 @@ pub fn layout(map: &Map) -> Layout {
             label: lane_label(&lane.name, header),
         });
         for (stage_index, stage) in map.stages.iter().enumerate() {
-            let x = columns[stage.id.as_str()].0;
-            let rect = Rect { x, y, width: stage.width, height };
             out.cells.push(CellBox {
                 stage_id: stage.id.clone(),
                 lane_id: lane.id.clone(),
                 stage_index,
                 lane_kind: lane.kind,
-                rect,
+                rect: Rect { x: columns[stage.id.as_str()].0, y, width: stage.width, height },
             });
-            if let Some(blocks) = stacks.remove(&(stage.id.as_str(), lane.id.as_str())) {
-                place_blocks(blocks, rect, &mut out);
-            }
         }
         if lane.kind == LaneKind::Emotions && out.emotion_scale.is_none() {
             let (top, zero, bottom) = (y + EMOTION_PADDING, y + height / 2.0, y + height - EMOTION_PADDING);
@@ -325,6 +308,23 @@ pub fn layout(map: &Map) -> Layout {
             out.curves = curves(map, &columns, &scale);
             out.emotion_scale = Some(scale);
         }
+        y += height;
+    }
+    out.height = y;
+
+    let bottleneck = crate::analysis::bottleneck(map);
+    for (index, stage) in map.stages.iter().enumerate() {
+        let x = columns[stage.id.as_str()].0;
+        let header = Rect { x, y: 0.0, width: stage.width, height: STAGE_HEADER_HEIGHT };
+        out.stages.push(StageBox {
+            id: stage.id.clone(),
+            index,
+            header,
+            column: Rect { x, y: 0.0, width: stage.width, height: out.height },
+            chevron: chevron(header, index == 0),
+            bottleneck: bottleneck.as_ref() == Some(&stage.id),
+            label: centred_label(&stage.name, header, HEADER_FONT),
+        });
     }
     out.gap_marks = gap_marks::gap_marks(map, &out);
     out.icons = map
@@ -350,53 +350,57 @@ fn stage_columns(map: &Map) -> HashMap<&str, (f64, f64)> {
         .collect()
 }
 
-/// Something stacked in a cell: a card or a KPI, measured but not yet placed.
-enum Block {
-    Card { card: CardBox, height: f64 },
-    Kpi { kpi: KpiBox, height: f64 },
+/// Cards and KPIs stacked in a cell from its top, `CARD_GAP` apart.
+struct Stack {
+    left: f64,
+    top: f64,
+    width: f64,
+    /// From the first box's top to the last one's bottom; 0 while empty.
+    height: f64,
 }
 
-impl Block {
-    fn height(&self) -> f64 {
-        match self {
-            Block::Card { height, .. } | Block::Kpi { height, .. } => *height,
-        }
+impl Stack {
+    fn new(left: f64, top: f64, width: f64) -> Stack {
+        Stack { left, top, width, height: 0.0 }
     }
-}
 
-fn stack_height(blocks: &[Block]) -> f64 {
-    let gaps = blocks.len().saturating_sub(1) as f64 * CARD_GAP;
-    blocks.iter().map(Block::height).sum::<f64>() + gaps
+    /// Where the next box's top left corner goes.
+    fn next_origin(&self) -> (f64, f64) {
+        let gap = if self.height > 0.0 { CARD_GAP } else { 0.0 };
+        (self.left, self.top + self.height + gap)
+    }
+
+    fn grow(&mut self, box_height: f64) {
+        self.height = self.next_origin().1 - self.top + box_height;
+    }
 }
 
 fn card_width(stage_width: f64) -> f64 {
     stage_width - 2.0 * CELL_PADDING
 }
 
-/// A card measured at the origin; `place_blocks` moves it into its cell.
-fn card_block(map: &Map, card: &Card, stage_width: f64) -> Block {
-    let width = card_width(stage_width);
+/// A card `width` wide with its top left corner at `(x, y)`, as tall as its text needs.
+fn card_box(map: &Map, card: &Card, (x, y): (f64, f64), width: f64) -> CardBox {
     let text_width = width - 2.0 * CARD_PADDING_X;
-    let mut y = CARD_PADDING_Y;
-    let badge = card_badge(map, card, width, text_width).inspect(|_| y += BADGE_HEIGHT + 4.0);
+    let badge = card_badge(map, card, (x, y), width, text_width);
+    let text_top = y + CARD_PADDING_Y + if badge.is_some() { BADGE_HEIGHT + 4.0 } else { 0.0 };
     let wrapped = text::wrap(&card.text, text_width, Style::regular(CARD_FONT), CARD_MAX_LINES);
-    let lines: Vec<TextLine> = wrapped
+    let height = text_top - y + wrapped.len().max(1) as f64 * CARD_LINE + CARD_PADDING_Y;
+    let lines = wrapped
         .into_iter()
         .enumerate()
         .map(|(i, text)| TextLine {
             text,
-            x: CARD_PADDING_X,
-            baseline: y + i as f64 * CARD_LINE + CARD_FONT,
+            x: x + CARD_PADDING_X,
+            baseline: text_top + i as f64 * CARD_LINE + CARD_FONT,
             size: CARD_FONT,
             bold: false,
         })
         .collect();
-    let height = y + lines.len().max(1) as f64 * CARD_LINE + CARD_PADDING_Y;
-    let rect = Rect { x: 0.0, y: 0.0, width, height };
+    let rect = Rect { x, y, width, height };
     let votes = (card.votes > 0).then(|| vote_badge(card.votes, rect));
-    Block::Card { card: CardBox { id: card.id.clone(), kind: card.kind, rect, badge, lines, votes }, height }
+    CardBox { id: card.id.clone(), kind: card.kind, rect, badge, lines, votes }
 }
-
 /// The vote disc on a card's bottom right corner, a little outside it so that it hides no text;
 /// it grows with the number's width.
 fn vote_badge(votes: u32, card: Rect) -> VoteBadge {
@@ -410,7 +414,8 @@ fn vote_badge(votes: u32, card: Rect) -> VoteBadge {
     VoteBadge { cx, cy, r, label }
 }
 
-fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Badge> {
+/// The channel or department strip at the top of the card whose corner is at `(x, y)`.
+fn card_badge(map: &Map, card: &Card, (x, y): (f64, f64), width: f64, text_width: f64) -> Option<Badge> {
     let channel = card.channel_id.as_ref().and_then(|id| map.channels.iter().find(|c| &c.id == id));
     let department = card.department_id.as_ref().and_then(|id| map.departments.iter().find(|d| &d.id == id));
     let (icon, mode, label) = match (card.kind, channel, department) {
@@ -429,89 +434,45 @@ fn card_badge(map: &Map, card: &Card, width: f64, text_width: f64) -> Option<Bad
         .into_iter()
         .next()
         .unwrap_or_default();
-    let rect = Rect { x: 6.0, y: 6.0, width: width - 12.0, height: BADGE_HEIGHT };
+    let rect = Rect { x: x + 6.0, y: y + 6.0, width: width - 12.0, height: BADGE_HEIGHT };
     Some(Badge {
         icon: icon.map(|key| BadgeIcon { key, x: rect.x + 6.0, y: rect.y + 3.0 }),
         rect,
         mode,
         label: TextLine {
             text: label_text,
-            x: CARD_PADDING_X + icon_room,
-            baseline: 6.0 + 15.0,
+            x: x + CARD_PADDING_X + icon_room,
+            baseline: y + 6.0 + 15.0,
             size,
             bold: true,
         },
     })
 }
 
-fn kpi_block(kpi: &Kpi, stage_width: f64) -> Block {
-    let width = card_width(stage_width);
+/// A KPI `width` wide with its top left corner at `(x, y)`: its name, then actual against target.
+fn kpi_box(kpi: &Kpi, (x, y): (f64, f64), width: f64) -> KpiBox {
     let text_width = width - 2.0 * CARD_PADDING_X;
     let number = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), text::figure);
     let figures = format!("{} / {} {}", number(kpi.actual), number(kpi.target), kpi.unit);
     let name = text::wrap(&kpi.name, text_width, Style::bold(CARD_FONT), 2);
     let mut lines: Vec<TextLine> = Vec::new();
-    let mut baseline = CARD_PADDING_Y + CARD_FONT;
+    let mut baseline = y + CARD_PADDING_Y + CARD_FONT;
     for text in name {
-        lines.push(TextLine { text, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: true });
+        lines.push(TextLine { text, x: x + CARD_PADDING_X, baseline, size: CARD_FONT, bold: true });
         baseline += CARD_LINE;
     }
     let figures = text::wrap(figures.trim_end(), text_width, Style::regular(CARD_FONT), 1)
         .into_iter()
         .next()
         .unwrap_or_default();
-    lines.push(TextLine { text: figures, x: CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
-    let height = baseline - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
+    lines.push(TextLine { text: figures, x: x + CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
+    let height = baseline - y - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
     let attainment = match (kpi.actual, kpi.target) {
         (Some(a), Some(t)) if t != 0.0 => Some(a / t),
         _ => None,
     };
-    let rect = Rect { x: 0.0, y: 0.0, width, height };
-    let status = KpiStatus::of(attainment);
-    Block::Kpi { kpi: KpiBox { id: kpi.id.clone(), rect, lines, attainment, status }, height }
-}
-
-/// Moves measured blocks into `cell`, top to bottom, offsetting their text with them.
-fn place_blocks(blocks: Vec<Block>, cell: Rect, out: &mut Layout) {
-    let mut y = cell.y + CELL_PADDING;
-    let x = cell.x + CELL_PADDING;
-    for block in blocks {
-        let height = block.height();
-        match block {
-            Block::Card { mut card, .. } => {
-                offset_rect(&mut card.rect, x, y);
-                card.lines.iter_mut().for_each(|l| offset_line(l, x, y));
-                if let Some(badge) = &mut card.badge {
-                    offset_rect(&mut badge.rect, x, y);
-                    if let Some(icon) = &mut badge.icon {
-                        (icon.x, icon.y) = (icon.x + x, icon.y + y);
-                    }
-                    offset_line(&mut badge.label, x, y);
-                }
-                if let Some(votes) = &mut card.votes {
-                    (votes.cx, votes.cy) = (votes.cx + x, votes.cy + y);
-                    offset_line(&mut votes.label, x, y);
-                }
-                out.cards.push(card);
-            }
-            Block::Kpi { mut kpi, .. } => {
-                offset_rect(&mut kpi.rect, x, y);
-                kpi.lines.iter_mut().for_each(|l| offset_line(l, x, y));
-                out.kpis.push(kpi);
-            }
-        }
-        y += height + CARD_GAP;
-    }
-}
-
-fn offset_rect(r: &mut Rect, dx: f64, dy: f64) {
-    r.x += dx;
-    r.y += dy;
-}
-
-fn offset_line(l: &mut TextLine, dx: f64, dy: f64) {
-    l.x += dx;
-    l.baseline += dy;
+    let rect = Rect { x, y, width, height };
+    KpiBox { id: kpi.id.clone(), rect, lines, attainment, status: KpiStatus::of(attainment) }
 }
 
 /// A chevron filling a stage header: a point on the right, a notch on the left except for the
