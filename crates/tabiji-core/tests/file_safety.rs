@@ -118,6 +118,19 @@ fn a_map_with_broken_ordering_or_values_is_refused_as_damaged() {
         ("UPDATE stage SET position = 'second' WHERE id = 'st_2'", "whole numbers"),
         ("UPDATE lane SET kind = 'mystery' WHERE id = 'ln_actions'", "mystery"),
         ("UPDATE persona SET color = 'blue' WHERE id = 'pe_1'", "colour"),
+        // Values of the wrong type, and text that is not UTF-8, named with the row they are in.
+        (
+            "UPDATE card SET text = CAST(x'e3ff' AS TEXT) WHERE id = 'cd_1'",
+            "card cd_1: text is not valid UTF-8",
+        ),
+        (
+            "UPDATE card SET text = x'00ff' WHERE id = 'cd_1'",
+            "card cd_1: expected text, found Blob([0, 255])",
+        ),
+        (
+            "UPDATE card SET votes = 'many' WHERE id = 'cd_1'",
+            r#"card cd_1: expected a count, found Text("many")"#,
+        ),
     ];
     // A file of the previous schema is checked as it would be migrated, and refused unmigrated.
     let versions = [store::SCHEMA_VERSION, store::SCHEMA_VERSION - 1];

@@ -7,22 +7,28 @@ use rusqlite::Connection;
 use crate::error::Result;
 use crate::model::*;
 
-use super::rows::{fetch_info, select};
+use super::rows::{fetch_info, select, select_into};
 
 pub(crate) fn load_map(conn: &Connection) -> Result<Map> {
     let none: &[&dyn rusqlite::ToSql] = &[];
+    let stages: Vec<Stage> = select(conn, "", "t.position", none)?;
+    let lanes: Vec<Lane> = select(conn, "", "t.position", none)?;
+    // Cards cell by cell, each in the order of the index on (stage, lane, position): sorting the
+    // whole table by its stage's and lane's positions cost more than all these lookups together.
+    let mut cards = Vec::new();
+    for stage in &stages {
+        for lane in &lanes {
+            let cell: &[&dyn rusqlite::ToSql] = &[&stage.id, &lane.id];
+            select_into(conn, "WHERE t.stage_id = ?1 AND t.lane_id = ?2", "t.position", cell, &mut cards)?;
+        }
+    }
     let mut map = Map {
         info: fetch_info(conn)?,
-        stages: select(conn, "", "t.position", none)?,
-        lanes: select(conn, "", "t.position", none)?,
+        stages,
+        lanes,
         channels: select(conn, "", "t.position", none)?,
         departments: select(conn, "", "t.position", none)?,
-        cards: select(
-            conn,
-            "JOIN stage s ON s.id = t.stage_id JOIN lane l ON l.id = t.lane_id",
-            "s.position, l.position, t.position",
-            none,
-        )?,
+        cards,
         orgs: select(conn, "", "t.position", none)?,
         personas: select(conn, "JOIN org_persona o ON o.id = t.org_id", "o.position, t.position", none)?,
         emotion_points: select(

@@ -1,8 +1,8 @@
 //! Each entity as a table row: one generic insert, update, fetch and delete over the `Row` trait.
 
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{params_from_iter, OptionalExtension, Transaction};
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Serialize;
 
 use super::ordered::spaced;
@@ -24,26 +24,49 @@ pub(crate) trait Row: Sized {
     fn from_values(id: String, values: &mut Values) -> Result<Self>;
 }
 
-/// Reads a row's columns in order, converting each to what the entity needs.
-pub(crate) struct Values(std::vec::IntoIter<Value>);
+/// Reads a row's columns in order, converting each to what the entity needs, straight from
+/// SQLite's buffers: only the text an entity keeps is copied.
+pub(crate) struct Values<'row> {
+    row: &'row rusqlite::Row<'row>,
+    next: usize,
+}
 
-impl Values {
-    fn next(&mut self) -> Result<Value> {
-        self.0.next().ok_or_else(|| Error::invalid("row has fewer columns than expected"))
+impl<'row> Values<'row> {
+    fn new(row: &'row rusqlite::Row<'row>) -> Values<'row> {
+        Values { row, next: 0 }
+    }
+
+    fn next(&mut self) -> Result<ValueRef<'row>> {
+        let value =
+            self.row.get_ref(self.next).map_err(|_| Error::invalid("row has fewer columns than expected"))?;
+        self.next += 1;
+        Ok(value)
+    }
+
+    /// The row's id, for an error message.
+    fn id(&self) -> String {
+        self.row
+            .get_ref(0)
+            .map(|id| String::from_utf8_lossy(id.as_bytes().unwrap_or_default()).into_owned())
+            .unwrap_or_default()
+    }
+
+    fn str(&mut self) -> Result<&'row str> {
+        match self.next()? {
+            ValueRef::Text(bytes) => as_str(bytes),
+            other => Err(unexpected("text", other)),
+        }
     }
 
     pub fn text(&mut self) -> Result<String> {
-        match self.next()? {
-            Value::Text(s) => Ok(s),
-            other => Err(Error::invalid(format!("expected text, found {other:?}"))),
-        }
+        self.str().map(str::to_owned)
     }
 
     pub fn opt_text(&mut self) -> Result<Option<String>> {
         match self.next()? {
-            Value::Null => Ok(None),
-            Value::Text(s) => Ok(Some(s)),
-            other => Err(Error::invalid(format!("expected text or null, found {other:?}"))),
+            ValueRef::Null => Ok(None),
+            ValueRef::Text(bytes) => as_str(bytes).map(|s| Some(s.to_owned())),
+            other => Err(unexpected("text or null", other)),
         }
     }
 
@@ -53,40 +76,57 @@ impl Values {
 
     pub fn opt_real(&mut self) -> Result<Option<f64>> {
         match self.next()? {
-            Value::Null => Ok(None),
-            Value::Real(f) => Ok(Some(f)),
-            Value::Integer(i) => Ok(Some(i as f64)),
-            other => Err(Error::invalid(format!("expected a number, found {other:?}"))),
+            ValueRef::Null => Ok(None),
+            ValueRef::Real(f) => Ok(Some(f)),
+            ValueRef::Integer(i) => Ok(Some(i as f64)),
+            other => Err(unexpected("a number", other)),
         }
     }
 
     /// A count stored as a non-negative integer.
     pub fn count(&mut self) -> Result<u32> {
         match self.next()? {
-            Value::Integer(i) => u32::try_from(i).map_err(|_| Error::invalid(format!("{i} is not a count"))),
-            other => Err(Error::invalid(format!("expected a count, found {other:?}"))),
+            ValueRef::Integer(i) => {
+                u32::try_from(i).map_err(|_| Error::invalid(format!("{i} is not a count")))
+            }
+            other => Err(unexpected("a count", other)),
         }
     }
 
     pub fn flag(&mut self) -> Result<bool> {
         match self.next()? {
-            Value::Integer(i) => Ok(i != 0),
-            other => Err(Error::invalid(format!("expected 0 or 1, found {other:?}"))),
+            ValueRef::Integer(i) => Ok(i != 0),
+            other => Err(unexpected("0 or 1", other)),
         }
     }
 
     /// A list stored as JSON text; `what` names it in the error.
     pub fn json<T: DeserializeOwned>(&mut self, what: &str) -> Result<T> {
-        serde_json::from_str(&self.text()?)
-            .map_err(|e| Error::invalid(format!("{what} is not readable: {e}")))
+        serde_json::from_str(self.str()?).map_err(|e| Error::invalid(format!("{what} is not readable: {e}")))
     }
 
     /// A unit enum stored as its snake_case name.
     pub fn enumeration<T: DeserializeOwned>(&mut self) -> Result<T> {
-        let name = self.text()?;
-        serde_json::from_value(serde_json::Value::String(name.clone()))
-            .map_err(|_| Error::invalid(format!("unknown value {name:?}")))
+        let name = self.str()?;
+        T::deserialize(name.into_deserializer())
+            .map_err(|_: serde::de::value::Error| Error::invalid(format!("unknown value {name:?}")))
     }
+}
+
+fn as_str(bytes: &[u8]) -> Result<&str> {
+    std::str::from_utf8(bytes).map_err(|e| Error::invalid(format!("text is not valid UTF-8: {e}")))
+}
+
+/// "expected …, found …", naming the stored value as SQLite holds it.
+fn unexpected(expected: &str, found: ValueRef) -> Error {
+    let found = match found {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(bytes) => Value::Text(String::from_utf8_lossy(bytes).into_owned()),
+        ValueRef::Blob(bytes) => Value::Blob(bytes.to_vec()),
+    };
+    Error::invalid(format!("expected {expected}, found {found:?}"))
 }
 
 /// A unit enum's snake_case name, as stored.
@@ -141,8 +181,7 @@ pub(crate) fn update<R: Row>(tx: &Transaction, row: &R) -> Result<()> {
 
 pub(crate) fn fetch<R: Row>(tx: &rusqlite::Connection, id: &str) -> Result<Option<R>> {
     let sql = format!("SELECT id, {} FROM {} WHERE id = ?1", R::COLUMNS.join(", "), R::TABLE);
-    let values = tx.prepare_cached(&sql)?.query_row([id], raw_values).optional()?;
-    values.map(from_raw).transpose()
+    tx.prepare_cached(&sql)?.query_row([id], |row| Ok(from_row(row))).optional()?.transpose()
 }
 
 /// Fetches a row that must exist.
@@ -167,22 +206,34 @@ pub(crate) fn select<R: Row>(
     order: &str,
     params: &[&dyn rusqlite::ToSql],
 ) -> Result<Vec<R>> {
+    let mut entities = Vec::new();
+    select_into(conn, filter, order, params, &mut entities)?;
+    Ok(entities)
+}
+
+/// Appends the rows of `R` matching `filter` (over `?1`…), in `order`, to `into`.
+pub(crate) fn select_into<R: Row>(
+    conn: &rusqlite::Connection,
+    filter: &str,
+    order: &str,
+    params: &[&dyn rusqlite::ToSql],
+    into: &mut Vec<R>,
+) -> Result<()> {
     let columns = std::iter::once("id").chain(R::COLUMNS.iter().copied());
     let qualified = columns.map(|c| format!("t.{c}")).collect::<Vec<_>>().join(", ");
     let sql = format!("SELECT {qualified} FROM {} t {filter} ORDER BY {order}", R::TABLE);
     let mut stmt = conn.prepare_cached(&sql)?;
-    let raw = stmt.query_map(params, raw_values)?.collect::<rusqlite::Result<Vec<_>>>()?;
-    raw.into_iter().map(from_raw).collect()
+    let mut rows = stmt.query(params)?;
+    while let Some(row) = rows.next()? {
+        into.push(from_row(row)?);
+    }
+    Ok(())
 }
 
-fn raw_values(row: &rusqlite::Row) -> rusqlite::Result<Vec<Value>> {
-    (0..row.as_ref().column_count()).map(|i| row.get::<_, Value>(i)).collect()
-}
-
-fn from_raw<R: Row>(raw: Vec<Value>) -> Result<R> {
-    let mut values = Values(raw.into_iter());
+fn from_row<R: Row>(row: &rusqlite::Row) -> Result<R> {
+    let mut values = Values::new(row);
     let id = values.text()?;
-    R::from_values(id.clone(), &mut values).map_err(|e| Error::invalid(format!("{} {id}: {e}", R::NOUN)))
+    R::from_values(id, &mut values).map_err(|e| Error::invalid(format!("{} {}: {e}", R::NOUN, values.id())))
 }
 
 impl Row for Stage {
