@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use tabiji_core::layout::layout;
-use tabiji_core::{Document, Error, ErrorPayload, Language, Op, Template};
+use tabiji_core::{Document, Error, ErrorPayload, Language, Map, Op, Template};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
@@ -105,8 +105,7 @@ pub fn map_create(
 ) -> Reply<MapView> {
     let map = template.build(language, title.as_deref().filter(|t| !t.trim().is_empty()));
     let path = state.library.path_for_new_map(&map.info.title).map_err(payload)?;
-    let document = Document::create(&path, &map).map_err(payload)?;
-    show(&state, document)
+    show_created(&state, Document::create(&path, &map).map_err(payload)?)
 }
 
 /// Opens a map the home screen listed (library or recent files).
@@ -156,7 +155,7 @@ fn import_path(state: &AppState, path: &Path) -> Reply<MapView> {
     let map = tabiji_core::export::embedded::map_from_bytes(&bytes).map_err(in_file)?;
     let target = state.library.path_for_new_map(&map.info.title).map_err(payload)?;
     state.document.lock().expect("document lock").take();
-    show(state, Document::create(&target, &map).map_err(payload)?)
+    show_created(state, Document::create(&target, &map).map_err(payload)?)
 }
 
 #[tauri::command]
@@ -182,14 +181,21 @@ pub fn map_redo(state: State<AppState>) -> Reply<MapView> {
 fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
     // Close the current map first so that reopening the same file is not "already open".
     state.document.lock().expect("document lock").take();
-    let document = Document::open(path).map_err(payload)?;
-    show(state, document)
+    let (document, map) = Document::open_and_read(path).map_err(payload)?;
+    show(state, document, map)
 }
 
-fn show(state: &AppState, document: Document) -> Reply<MapView> {
+/// Shows a map just written from `map`, as read back from its file.
+fn show_created(state: &AppState, document: Document) -> Reply<MapView> {
+    let map = document.map().map_err(payload)?;
+    show(state, document, map)
+}
+
+/// Makes `document`, whose content is `map`, the open map.
+fn show(state: &AppState, document: Document, map: Map) -> Reply<MapView> {
     // The recent list is a convenience: failing to write it must not stop the map opening.
     let _ = state.library.remember(document.path());
-    let view = view_of(&document)?;
+    let view = view_of(&document, map);
     *state.document.lock().expect("document lock") = Some(document);
     Ok(view)
 }
@@ -225,20 +231,19 @@ pub(crate) fn with_document(
 ) -> Reply<MapView> {
     change_document(state, |document| {
         change(document)?;
-        Ok(view_of(document))
-    })?
+        Ok(view_of(document, document.map()?))
+    })
 }
 
-fn view_of(document: &Document) -> Reply<MapView> {
-    let map = document.map().map_err(payload)?;
-    Ok(MapView {
+fn view_of(document: &Document, map: Map) -> MapView {
+    MapView {
         path: document.path().to_string_lossy().into_owned(),
         file_name: document.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         layout: layout(&map),
         map,
         can_undo: document.can_undo(),
         can_redo: document.can_redo(),
-    })
+    }
 }
 
 /// Runs slow work (drawing an export, reading a large CSV) on a blocking thread, so that the

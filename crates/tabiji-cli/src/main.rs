@@ -214,7 +214,7 @@ fn run(command: Command) -> Result<(), Failure> {
             personas,
             report,
         } => {
-            let map = Document::open(&file)?.map()?;
+            let (_, map) = Document::open_and_read(&file)?;
             let mut request = export::Request::new(match (format, table) {
                 (ExportFormat::Json, _) => export::Format::Json,
                 (ExportFormat::Svg, _) => export::Format::Svg,
@@ -256,8 +256,7 @@ fn run(command: Command) -> Result<(), Failure> {
 }
 
 fn info(file: &Path, as_json: bool) -> Result<(), Failure> {
-    let document = Document::open(file)?;
-    let map = document.map()?;
+    let (document, map) = Document::open_and_read(file)?;
     let version = document.store().schema_version()?;
     let counts = map.counts();
     let text = if as_json {

@@ -8,7 +8,7 @@ use tabiji_core::{report_text, Document, Language, Map};
 use crate::{write_output, Failure};
 
 pub fn print(file: &Path, as_json: bool, period: Option<&str>) -> Result<(), Failure> {
-    let map = Document::open(file)?.map()?;
+    let (_, map) = Document::open_and_read(file)?;
     if let Some(period) = period {
         let known = analysis::periods(&map);
         if !known.iter().any(|p| p == period) {

@@ -31,6 +31,13 @@ impl Document {
         Ok(Document::new(Store::open(path)?))
     }
 
+    /// Opens a map file for editing and returns its map as checked on the way in: for a caller
+    /// about to show the map, one read of the file instead of two.
+    pub fn open_and_read(path: &Path) -> Result<(Document, Map)> {
+        let (store, map) = Store::open_and_read(path)?;
+        Ok((Document::new(store), map))
+    }
+
     fn new(store: Store) -> Document {
         Document { store, undo: Vec::new(), redo: Vec::new() }
     }

@@ -56,6 +56,12 @@ impl Store {
 
     /// Opens an existing map file for editing.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_and_read(path).map(|(store, _)| store)
+    }
+
+    /// Opens an existing map file for editing and returns the map as read for the checks, so
+    /// that a caller about to show it reads the file once, not twice.
+    pub fn open_and_read(path: &Path) -> Result<(Store, Map)> {
         let logged = has_logged_edits(path);
         let mut header = header::inspect(path, !logged)?;
         let lock = lock::MapLock::acquire(path)?;
@@ -69,18 +75,19 @@ impl Store {
         integrity_messages(&snapshot, "quick_check").map_err(|problems| damaged(problems.join("; ")))?;
         // Checked before the file is opened for writing, so a refused file stays untouched; an
         // older file is checked as it will be once migrated, in a copy in memory.
-        if header.user_version == SCHEMA_VERSION {
-            content_problem(&snapshot).map_err(damaged)?;
+        let map = if header.user_version == SCHEMA_VERSION {
+            checked_content(&snapshot).map_err(damaged)?
         } else {
             let mut migrated = copy_in_memory(&snapshot)?;
             migrations::migrate(&mut migrated, path)?;
-            content_problem(&migrated).map_err(damaged)?;
+            let map = checked_content(&migrated).map_err(damaged)?;
             migrations::backup_before_migrating(path, header.user_version)?;
-        }
+            map
+        };
         drop(snapshot);
         let mut conn = open_for_writing(path)?;
         migrations::migrate(&mut conn, path)?;
-        Ok(Store { conn, path: path.to_owned(), _lock: lock })
+        Ok((Store { conn, path: path.to_owned(), _lock: lock }, map))
     }
 
     pub fn path(&self) -> &Path {
@@ -231,7 +238,8 @@ fn copy_in_memory(conn: &Connection) -> Result<Connection> {
 }
 
 /// The first broken invariant of the map in `conn`: its orderings, its values, its references.
-fn content_problem(conn: &Connection) -> Result<(), String> {
+/// The map in `conn`, or the first problem that makes it unsafe to edit.
+fn checked_content(conn: &Connection) -> Result<Map, String> {
     let ordering = ordering_problems(conn).map_err(|e| e.to_string())?;
     if let Some(problem) = ordering.into_iter().next() {
         return Err(problem);
@@ -239,7 +247,7 @@ fn content_problem(conn: &Connection) -> Result<(), String> {
     let map = read::load_map(conn).map_err(|e| e.to_string())?;
     match validate::map(&map).into_iter().next() {
         Some(problem) => Err(format!("{}: {}", problem.path, problem.message)),
-        None => Ok(()),
+        None => Ok(map),
     }
 }
 
