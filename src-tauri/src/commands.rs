@@ -185,7 +185,7 @@ fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
     show(state, document, map)
 }
 
-/// Shows a map just written from `map`, as read back from its file.
+/// Shows a map file just created, as read back from it.
 fn show_created(state: &AppState, document: Document) -> Reply<MapView> {
     let map = document.map().map_err(payload)?;
     show(state, document, map)

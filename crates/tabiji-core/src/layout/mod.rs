@@ -231,6 +231,8 @@ pub struct Layout {
 pub fn layout(map: &Map) -> Layout {
     let columns = stage_columns(map);
     let visible: Vec<&Lane> = map.lanes.iter().filter(|l| !l.hidden).collect();
+    // KPIs go to the first KPI lane shown; a second one holds only the cards placed in it.
+    let lane_of_kpis = visible.iter().find(|l| l.kind == LaneKind::Kpis).map(|l| l.id.as_str());
     let total_width = LANE_HEADER_WIDTH + map.stages.iter().map(|s| s.width).sum::<f64>();
 
     // What each cell holds, in map order. Lanes are laid top to bottom, so a cell's top is known
@@ -266,7 +268,7 @@ pub fn layout(map: &Map) -> Layout {
         for stage in &map.stages {
             let x = columns[stage.id.as_str()].0;
             let mut stack = Stack::new(x + CELL_PADDING, y + CELL_PADDING, card_width(stage.width));
-            if lane.kind == LaneKind::Kpis {
+            if lane_of_kpis == Some(lane.id.as_str()) {
                 for kpi in kpis_in.get(stage.id.as_str()).into_iter().flatten() {
                     let placed = kpi_box(kpi, stack.next_origin(), stack.width);
                     stack.grow(placed.rect.height);
@@ -671,6 +673,29 @@ mod tests {
         let corner = (voted.rect.x + voted.rect.width, voted.rect.y + voted.rect.height);
         assert!((badge.cx - corner.0).abs() < badge.r && (badge.cy - corner.1).abs() < badge.r);
         assert!(laid.cards.iter().filter(|c| c.id != voted.id).all(|c| c.votes.is_none()));
+    }
+
+    #[test]
+    fn kpis_are_laid_out_once_in_the_first_kpi_lane_shown() {
+        let mut map = Template::B2b.build(Language::Ja, None);
+        assert!(!map.kpis.is_empty());
+        let first = map.lanes.iter().position(|l| l.kind == LaneKind::Kpis).unwrap();
+        let mut second = map.lanes[first].clone();
+        second.id = "ln_more_kpis".into();
+        map.lanes.push(second);
+        let row_of = |laid: &Layout, lane_id: &str| laid.lanes.iter().find(|l| l.id == lane_id).unwrap().row;
+        let inside_row = |kpi: &KpiBox, row: Rect| kpi.rect.y >= row.y && kpi.rect.y < row.y + row.height;
+
+        let laid = layout(&map);
+        assert_eq!(laid.kpis.len(), map.kpis.len(), "each KPI once");
+        let first_row = row_of(&laid, &map.lanes[first].id);
+        assert!(laid.kpis.iter().all(|k| inside_row(k, first_row)));
+
+        map.lanes[first].hidden = true;
+        let laid = layout(&map);
+        assert_eq!(laid.kpis.len(), map.kpis.len());
+        let second_row = row_of(&laid, "ln_more_kpis");
+        assert!(laid.kpis.iter().all(|k| inside_row(k, second_row)), "the next KPI lane shown takes them");
     }
 
     #[test]

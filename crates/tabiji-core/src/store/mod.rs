@@ -237,8 +237,8 @@ fn copy_in_memory(conn: &Connection) -> Result<Connection> {
     Ok(copy)
 }
 
-/// The first broken invariant of the map in `conn`: its orderings, its values, its references.
-/// The map in `conn`, or the first problem that makes it unsafe to edit.
+/// The map in `conn` once its orderings, values and references pass every check, or the first
+/// broken invariant.
 fn checked_content(conn: &Connection) -> Result<Map, String> {
     let ordering = ordering_problems(conn).map_err(|e| e.to_string())?;
     if let Some(problem) = ordering.into_iter().next() {
