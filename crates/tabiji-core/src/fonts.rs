@@ -68,9 +68,29 @@ pub fn advance_em(c: char, bold: bool) -> f64 {
     if bold { &BOLD_METRICS } else { &REGULAR_METRICS }.advance_em(c)
 }
 
+/// The height above the baseline of a line of text set in the family, in ems: both weights
+/// share it. A painter that places a line by its top, as HTML does, puts the top this far above
+/// the layout's baseline.
+pub fn ascent_em() -> f64 {
+    let regular = &REGULAR_METRICS;
+    f64::from(regular.face.ascender()) / regular.units_per_em
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_weights_share_one_ascent_and_a_line_is_one_em_tall() {
+        for metrics in [&REGULAR_METRICS, &BOLD_METRICS] {
+            let face = &metrics.face;
+            assert_eq!(f64::from(face.ascender()) / metrics.units_per_em, ascent_em());
+            // With no line gap, HTML's "normal" line height is ascent + descent: one em here.
+            assert_eq!(face.line_gap(), 0);
+            assert_eq!(f64::from(face.ascender() - face.descender()), metrics.units_per_em);
+        }
+        assert!((0.85..0.9).contains(&ascent_em()), "{}", ascent_em());
+    }
 
     #[test]
     fn widths_are_the_fonts_own_proportional_advances() {

@@ -1,5 +1,6 @@
 //! A 2,000-card map: the canvas paints the cards in and around the view, not all of them, and
-//! adds the ones around the view once its first frame is up; holding a card re-styles nothing.
+//! adds the ones around the view once its first frame is up; cards' text is HTML; holding a card
+//! re-styles nothing.
 
 use tabiji_e2e::{app_binary, App, Folders};
 
@@ -45,6 +46,19 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     assert!(below > 0.0, "no card in the margin below the view was painted ({painted} painted)");
     assert!(painted < 400.0, "{painted} of 2,000 cards painted: far-away cards should not be");
     app.screenshot("large-map").await;
+
+    // WebKit lays SVG text out character by character, 0.35–0.5 ms a line: as SVG text, the
+    // cards' lines made the first frame 80–100 ms slower. (`export.rs` checks where they land, at
+    // 100 and 200 %.)
+    let (cards, in_html) = app
+        .two_numbers(
+            "const cards = [...document.querySelectorAll('g[data-testid^=\"card-\"]')]; \
+             return [cards.length, cards.filter((c) => c.querySelector('foreignObject div') && \
+                 c.querySelector('foreignObject').textContent.trim() !== '').length]",
+            &viewport,
+        )
+        .await;
+    assert_eq!(in_html, cards, "every painted card's lines are HTML");
 
     // A held card shows the grabbing cursor from an element of its own. Set on the surface, the
     // inherited cursor re-styled every shape of the map as the drag began and ended, and a drop

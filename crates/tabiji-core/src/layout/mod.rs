@@ -213,6 +213,9 @@ pub struct Layout {
     pub width: f64,
     pub height: f64,
     pub font_family: String,
+    /// The font's ascent in ems (see [`fonts::ascent_em`]), for painters that place text by its
+    /// top rather than by its baseline.
+    pub font_ascent: f64,
     pub stages: Vec<StageBox>,
     pub lanes: Vec<LaneBox>,
     pub cells: Vec<CellBox>,
@@ -251,6 +254,7 @@ pub fn layout(map: &Map) -> Layout {
         width: total_width,
         height: 0.0,
         font_family: fonts::FAMILY.to_owned(),
+        font_ascent: fonts::ascent_em(),
         stages: Vec::new(),
         lanes: Vec::new(),
         cells: Vec::new(),

@@ -8,7 +8,12 @@ import type { KpiBox } from "./KpiBox";
 import type { LaneBox } from "./LaneBox";
 import type { StageBox } from "./StageBox";
 
-export type Layout = { width: number, height: number, font_family: string, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, 
+export type Layout = { width: number, height: number, font_family: string, 
+/**
+ * The font's ascent in ems (see [`fonts::ascent_em`]), for painters that place text by its
+ * top rather than by its baseline.
+ */
+font_ascent: number, stages: Array<StageBox>, lanes: Array<LaneBox>, cells: Array<CellBox>, cards: Array<CardBox>, kpis: Array<KpiBox>, emotion_scale: EmotionScale | null, curves: Array<Curve>, 
 /**
  * Warning signs where nobody owns a stage or touchpoint, or a hand-off meets a mood drop.
  */

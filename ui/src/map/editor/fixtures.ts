@@ -44,6 +44,7 @@ export function layoutWith(cards: CardAt[]): Layout {
     width: 500,
     height: 550,
     font_family: "test",
+    font_ascent: 0.88,
     stages: [0, 1].map((index) => ({
       id: `st_${index}`,
       index,
