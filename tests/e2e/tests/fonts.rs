@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use tabiji_core::{Card, CardKind, Document, LaneKind, Language, Template};
+use tabiji_core::{Document, Language, Template};
 use tabiji_e2e::{app_binary, App, Folders};
 
 /// Each face of the bundled family as `weight part status`, the part being `whole` for the
@@ -63,22 +63,9 @@ async fn the_templates_and_the_screens_are_drawn_from_the_subsets_alone() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_character_the_subset_lacks_is_drawn_from_the_whole_file() {
-    let mut map = Template::Blank.build(Language::Ja, None);
+    let mut map = tabiji_core::generated::map_with_cards(1);
     // 鬱 is a second-level kanji of JIS X 0208: in the bundled font, not in its subset.
-    map.cards.push(Card {
-        id: "cd_rare".into(),
-        stage_id: map.stages[0].id.clone(),
-        lane_id: map.lanes.iter().find(|l| l.kind == LaneKind::Thoughts).unwrap().id.clone(),
-        kind: CardKind::Note,
-        text: "商談が長引いて憂鬱".into(),
-        channel_id: None,
-        department_id: None,
-        persona_id: None,
-        cost: None,
-        effect: None,
-        notes: String::new(),
-        votes: 0,
-    });
+    map.cards[0].text = "商談が長引いて憂鬱".into();
     let (app, _folder) = open(&map, "ja").await;
     let started = Instant::now();
     let faces = loop {
