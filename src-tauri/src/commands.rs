@@ -8,7 +8,7 @@ use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
 use crate::settings::SettingsView;
-use crate::state::AppState;
+use crate::state::{is_map_file, AppState, Launched};
 use crate::view::{LibraryView, MapView};
 
 /// What a command answers: its value, or an error with a stable code for the UI.
@@ -135,12 +135,25 @@ pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) 
 #[tauri::command]
 pub fn map_open_launched(state: State<AppState>) -> Reply<Option<MapView>> {
     let launched = state.launched.lock().expect("launch lock").take();
-    launched.map(|path| open_or_import(&state, &path)).transpose()
+    match launched {
+        None => Ok(None),
+        Some(Launched::File(path)) => open_or_import(&state, &path).map(Some),
+        Some(Launched::Opening(opening)) => {
+            let (document, view) = opening
+                .join()
+                .map_err(|_| ErrorPayload {
+                    code: "app.task_stopped".into(),
+                    message: "opening the file the app was started with stopped".into(),
+                })?
+                .map_err(payload)?;
+            Ok(Some(show_view(&state, document, view)))
+        }
+    }
 }
 
 /// A map file opens as it is; a PNG, SVG, PDF or JSON export becomes a new map in the library.
 fn open_or_import(state: &AppState, path: &Path) -> Reply<MapView> {
-    if path.extension().is_some_and(|e| e == crate::library::MAP_EXTENSION) {
+    if is_map_file(path) {
         open_path(state, path)
     } else {
         import_path(state, path)
@@ -181,23 +194,30 @@ pub fn map_redo(state: State<AppState>) -> Reply<MapView> {
 fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
     // Close the current map first so that reopening the same file is not "already open".
     state.document.lock().expect("document lock").take();
-    let (document, map) = Document::open_and_read(path).map_err(payload)?;
-    show(state, document, map)
+    let (document, view) = read_for_view(path).map_err(payload)?;
+    Ok(show_view(state, document, view))
+}
+
+/// Opens the map file at `path` and lays it out, without showing it yet.
+pub(crate) fn read_for_view(path: &Path) -> tabiji_core::Result<(Document, MapView)> {
+    let (document, map) = Document::open_and_read(path)?;
+    let view = view_of(&document, map);
+    Ok((document, view))
 }
 
 /// Shows a map file just created, as read back from it.
 fn show_created(state: &AppState, document: Document) -> Reply<MapView> {
     let map = document.map().map_err(payload)?;
-    show(state, document, map)
+    let view = view_of(&document, map);
+    Ok(show_view(state, document, view))
 }
 
-/// Makes `document`, whose content is `map`, the open map.
-fn show(state: &AppState, document: Document, map: Map) -> Reply<MapView> {
+/// Makes `document`, which `view` shows, the open map.
+fn show_view(state: &AppState, document: Document, view: MapView) -> MapView {
     // The recent list is a convenience: failing to write it must not stop the map opening.
     let _ = state.library.remember(document.path());
-    let view = view_of(&document, map);
     *state.document.lock().expect("document lock") = Some(document);
-    Ok(view)
+    view
 }
 
 /// Reads from the open map without changing it.

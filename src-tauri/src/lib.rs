@@ -24,7 +24,7 @@ pub fn run() {
                 // A file given to the second launch opens here; the page fetches it.
                 if let Some(file) = state::file_argument(args) {
                     *app.state::<state::AppState>().launched.lock().expect("launch lock") =
-                        Some(std::path::Path::new(&cwd).join(file));
+                        Some(state::Launched::File(std::path::Path::new(&cwd).join(file)));
                     let _ = window.eval("window.dispatchEvent(new CustomEvent('tabiji-launched'))");
                 }
             }

@@ -1,12 +1,14 @@
 //! What the app holds between commands: the open map and where the library and settings live.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
 use tabiji_core::Document;
 
 use crate::library::Library;
 use crate::settings::SettingsFile;
+use crate::view::MapView;
 
 pub struct AppState {
     pub library: Library,
@@ -18,7 +20,40 @@ pub struct AppState {
     pub picked_csv: Mutex<Option<Arc<Vec<u8>>>>,
     /// A file the app was started with (the OS's "open with", or `tabiji-app map.tabiji`), until
     /// the page asks for it; a second launch with a file puts its file here too.
-    pub launched: Mutex<Option<PathBuf>>,
+    pub launched: Mutex<Option<Launched>>,
+}
+
+/// The file the app was started with, as the page's first question finds it.
+pub enum Launched {
+    /// A file to open when the page asks: an export to import, or a second launch's file.
+    File(PathBuf),
+    /// A map the app began opening when it started, on a thread of its own: the window and the
+    /// page take about 300 ms to load, and the map is ready before the page asks for it.
+    Opening(JoinHandle<tabiji_core::Result<(Document, MapView)>>),
+}
+
+impl Launched {
+    /// Starts opening `path` at once if it is a map; an import waits for the page, whose library
+    /// it adds a file to.
+    fn begin(path: PathBuf) -> Launched {
+        if !is_map_file(&path) {
+            return Launched::File(path);
+        }
+        let to_open = path.clone();
+        let opening = std::thread::Builder::new()
+            .name("open launch file".into())
+            .spawn(move || crate::commands::read_for_view(&to_open));
+        match opening {
+            Ok(handle) => Launched::Opening(handle),
+            // No thread to spare: the page's question opens it instead.
+            Err(_) => Launched::File(path),
+        }
+    }
+}
+
+/// Whether `path` names a map file (anything else the app is given is an export to import).
+pub fn is_map_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == crate::library::MAP_EXTENSION)
 }
 
 impl AppState {
@@ -42,7 +77,9 @@ impl AppState {
             document: Mutex::new(None),
             picked_csv: Mutex::new(None),
             launched: Mutex::new(
-                file_argument(std::env::args_os()).and_then(|p| std::path::absolute(p).ok()),
+                file_argument(std::env::args_os())
+                    .and_then(|p| std::path::absolute(p).ok())
+                    .map(Launched::begin),
             ),
         }
     }
@@ -71,5 +108,42 @@ mod tests {
         assert_eq!(file_argument(["tabiji-app", "-x"]), None);
         // The program's own name is never taken for a file.
         assert_eq!(file_argument(["map.tabiji"]), None);
+    }
+
+    fn opened(launched: Launched) -> tabiji_core::Result<(Document, MapView)> {
+        match launched {
+            Launched::Opening(opening) => opening.join().expect("the opening thread finished"),
+            Launched::File(path) => panic!("{} was left for the page to open", path.display()),
+        }
+    }
+
+    #[test]
+    fn a_launch_map_is_opened_and_laid_out_before_the_page_asks() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("launched.tabiji");
+        let map = tabiji_core::generated::map_with_cards(30);
+        Document::create(&path, &map).unwrap();
+
+        let (document, view) = opened(Launched::begin(path.clone())).unwrap();
+        assert_eq!(document.path(), path);
+        assert_eq!(view.map.cards.len(), 30);
+        assert_eq!(view.layout.cards.len(), 30);
+    }
+
+    #[test]
+    fn a_damaged_launch_map_answers_the_page_with_its_error() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("damaged.tabiji");
+        std::fs::write(&path, b"not a map at all").unwrap();
+
+        let error = opened(Launched::begin(path.clone())).err().expect("a damaged map does not open");
+        assert_eq!(error.code(), "file.not_a_map");
+        assert_eq!(std::fs::read(&path).unwrap(), b"not a map at all");
+    }
+
+    #[test]
+    fn an_export_to_import_waits_for_the_page() {
+        let launched = Launched::begin(PathBuf::from("/somewhere/map.json"));
+        assert!(matches!(launched, Launched::File(path) if path == Path::new("/somewhere/map.json")));
     }
 }
