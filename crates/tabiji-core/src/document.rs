@@ -1,5 +1,6 @@
 //! An open map with its undo history: the one writer every front end (app, CLI) goes through.
 
+use std::collections::VecDeque;
 use std::path::Path;
 
 use crate::error::{Error, Result};
@@ -13,8 +14,38 @@ const HISTORY_LIMIT: usize = 10_000;
 
 pub struct Document {
     store: Store,
-    undo: Vec<Op>,
+    undo: UndoSteps,
     redo: Vec<Op>,
+}
+
+/// Undo's steps, oldest first, at most `limit` of them: a new step past the limit drops the
+/// oldest, in constant time. (Kept in a `Vec`, dropping the oldest moved the other 10,000 steps on
+/// every edit once the history was full: a megabyte copied per edit.)
+struct UndoSteps {
+    steps: VecDeque<Op>,
+    limit: usize,
+}
+
+impl UndoSteps {
+    fn new(limit: usize) -> UndoSteps {
+        UndoSteps { steps: VecDeque::new(), limit }
+    }
+
+    fn push(&mut self, op: Op) {
+        self.steps.push_back(op);
+        if self.steps.len() > self.limit {
+            self.steps.pop_front();
+        }
+    }
+
+    /// The latest step.
+    fn pop(&mut self) -> Option<Op> {
+        self.steps.pop_back()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
 }
 
 impl Document {
@@ -39,7 +70,7 @@ impl Document {
     }
 
     fn new(store: Store) -> Document {
-        Document { store, undo: Vec::new(), redo: Vec::new() }
+        Document { store, undo: UndoSteps::new(HISTORY_LIMIT), redo: Vec::new() }
     }
 
     pub fn path(&self) -> &Path {
@@ -58,9 +89,6 @@ impl Document {
     pub fn apply(&mut self, op: Op) -> Result<()> {
         let inverse = self.commit(op)?;
         self.undo.push(inverse);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
         self.redo.clear();
         Ok(())
     }
@@ -127,5 +155,26 @@ impl Document {
 
     fn commit(&mut self, op: Op) -> Result<Op> {
         self.store.write(|tx| op.apply(tx))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::CardPatch;
+
+    fn step(n: usize) -> Op {
+        Op::UpdateCard { id: format!("cd_{n}"), patch: CardPatch::default() }
+    }
+
+    #[test]
+    fn undo_keeps_the_latest_steps_up_to_its_limit() {
+        let mut undo = UndoSteps::new(3);
+        for n in 1..=5 {
+            undo.push(step(n));
+        }
+        let replayed: Vec<Op> = std::iter::from_fn(|| undo.pop()).collect();
+        assert_eq!(replayed, vec![step(5), step(4), step(3)]);
+        assert!(undo.is_empty());
     }
 }
