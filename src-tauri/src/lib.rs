@@ -36,6 +36,8 @@ pub fn run() {
         .menu(|app| menu::build(app, app.state::<state::AppState>().settings.view().language))
         .on_menu_event(menu::on_event)
         .setup(|app| {
+            // After the single-instance check: a second launch exits before this.
+            app.state::<state::AppState>().begin_opening_launch_file();
             #[cfg(target_os = "linux")]
             {
                 draw_text_unhinted();

@@ -27,8 +27,8 @@ pub struct AppState {
 pub enum Launched {
     /// A file to open when the page asks: an export to import, or a second launch's file.
     File(PathBuf),
-    /// A map the app began opening when it started, on a thread of its own: the window and the
-    /// page take about 300 ms to load, and the map is ready before the page asks for it.
+    /// A map the app began opening as it started, on a thread of its own: the window and the
+    /// page take another 200 ms to load, and the map is ready before the page asks for it.
     Opening(JoinHandle<tabiji_core::Result<(Document, MapView)>>),
 }
 
@@ -79,9 +79,20 @@ impl AppState {
             launched: Mutex::new(
                 file_argument(std::env::args_os())
                     .and_then(|p| std::path::absolute(p).ok())
-                    .map(Launched::begin),
+                    .map(Launched::File),
             ),
         }
+    }
+
+    /// Starts opening the file the app was started with, if it is a map. Called once the app
+    /// knows it is the only instance: a second launch hands its file to the first and exits, and
+    /// must not have opened (and locked) the file meanwhile.
+    pub fn begin_opening_launch_file(&self) {
+        let mut launched = self.launched.lock().expect("launch lock");
+        *launched = match launched.take() {
+            Some(Launched::File(path)) => Some(Launched::begin(path)),
+            other => other,
+        };
     }
 }
 

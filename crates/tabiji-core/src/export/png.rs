@@ -35,22 +35,23 @@ pub struct Rgba {
 /// compressed as soon as it and the strips above it are drawn, while the next ones are drawn.
 pub fn render(map: &Map, include: &Include, options: &PngOptions) -> Result<Vec<u8>> {
     let picture = Picture::of(map, include, options)?;
-    let failed = |e: png::EncodingError| Error::Export(format!("PNG encoding failed: {e}"));
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, picture.width, picture.height);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
     // Fast compression: a 2× PNG of a large map compresses three times faster, a little larger.
     encoder.set_compression(png::Compression::Fast);
-    encoder.add_itxt_chunk(MAP_KEYWORD.to_owned(), crate::json::to_json(map)).map_err(failed)?;
-    let mut writer = encoder.write_header().map_err(failed)?;
-    let mut stream = writer.stream_writer().map_err(failed)?;
-    picture.draw(|strip| {
-        stream.write_all(strip).map_err(|e| Error::Export(format!("PNG encoding failed: {e}")))
-    })?;
-    stream.finish().map_err(failed)?;
-    writer.finish().map_err(failed)?;
+    encoder.add_itxt_chunk(MAP_KEYWORD.to_owned(), crate::json::to_json(map)).map_err(encoding_failed)?;
+    let mut writer = encoder.write_header().map_err(encoding_failed)?;
+    let mut stream = writer.stream_writer().map_err(encoding_failed)?;
+    picture.draw(|strip| stream.write_all(strip).map_err(encoding_failed))?;
+    stream.finish().map_err(encoding_failed)?;
+    writer.finish().map_err(encoding_failed)?;
     Ok(out)
+}
+
+fn encoding_failed(e: impl std::fmt::Display) -> Error {
+    Error::Export(format!("PNG encoding failed: {e}"))
 }
 
 /// The picture alone, for the clipboard.
@@ -100,12 +101,18 @@ impl Picture {
         let strip_rows = (self.height as usize).div_ceil(workers * STRIPS_PER_CORE).max(1);
         let queue = Mutex::new(pixels.chunks_mut(strip_rows * row).enumerate());
         let (done, drawn) = mpsc::channel::<Option<(usize, &[u8])>>();
+        let cannot = || Error::Export(format!("cannot make a {} × {} image", self.width, self.height));
+        let strips = (self.height as usize).div_ceil(strip_rows);
         std::thread::scope(|scope| -> Result<()> {
             for _ in 0..workers {
                 let (queue, done) = (&queue, done.clone());
                 scope.spawn(move || loop {
                     let Some((index, strip)) = queue.lock().expect("strip queue").next() else { break };
-                    let drawn = self.draw_strip(index * strip_rows, strip);
+                    // A panic in the renderer fails the export instead of the program.
+                    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        self.draw_strip(index * strip_rows, &mut *strip)
+                    }))
+                    .unwrap_or(false);
                     let strip: &[u8] = strip;
                     // The taker stops listening after a failure: nothing more to draw.
                     if done.send(drawn.then_some((index, strip))).is_err() {
@@ -117,16 +124,19 @@ impl Picture {
             let mut ready = BTreeMap::new();
             let mut next = 0;
             for message in drawn {
-                let (index, strip) = message.ok_or_else(|| {
-                    Error::Export(format!("cannot make a {} × {} image", self.width, self.height))
-                })?;
+                let (index, strip) = message.ok_or_else(cannot)?;
                 ready.insert(index, strip);
                 while let Some(strip) = ready.remove(&next) {
                     take(strip)?;
                     next += 1;
                 }
             }
-            Ok(())
+            // Every strip handed over, or a worker stopped without saying so.
+            if next == strips {
+                Ok(())
+            } else {
+                Err(cannot())
+            }
         })?;
         Ok(pixels)
     }
