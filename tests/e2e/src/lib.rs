@@ -279,6 +279,23 @@ impl App {
         }
     }
 
+    /// Waits until the element with test id `id` has attribute `name` set to `wanted` (a view
+    /// that fills in once an answer from the core arrives); fails after 15 s saying what it had.
+    pub async fn wait_attr(&self, id: &str, name: &str, wanted: &str) {
+        let started = Instant::now();
+        loop {
+            let value = self.testid(id).await.attr(name).await.unwrap_or_default();
+            if value.as_deref() == Some(wanted) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(15),
+                "{id}'s {name} is {value:?}, not {wanted:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Captures the app's window from the X display, native menu bar included, as a person sees
     /// it. WebKitWebDriver cannot take screenshots of a webview that paints without compositing,
     /// which is how the app runs (src-tauri/src/lib.rs).
