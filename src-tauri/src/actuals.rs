@@ -16,7 +16,7 @@ use ts_rs::TS;
 
 use crate::commands::{off_the_ui_thread, read_document, with_document, Reply};
 use crate::state::AppState;
-use crate::view::MapView;
+use crate::view::MapChange;
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 8;
@@ -44,7 +44,7 @@ pub struct ImportProgress {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Imported {
-    pub view: MapView,
+    pub view: MapChange,
     pub summary: ImportSummary,
 }
 

@@ -2,14 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use tabiji_core::layout::layout;
-use tabiji_core::{Document, Error, ErrorPayload, Language, Map, Op, Template};
+use tabiji_core::{Document, Error, ErrorPayload, Language, Op, Template};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::open_map::OpenMap;
 use crate::settings::SettingsView;
 use crate::state::{is_map_file, AppState, Launched};
-use crate::view::{LibraryView, MapView};
+use crate::view::{LibraryView, MapChange, MapView};
 
 /// What a command answers: its value, or an error with a stable code for the UI.
 pub(crate) type Reply<T> = Result<T, ErrorPayload>;
@@ -177,18 +177,25 @@ pub fn map_close(state: State<AppState>) {
 }
 
 #[tauri::command]
-pub fn map_apply(state: State<AppState>, op: Op) -> Reply<MapView> {
+pub fn map_apply(state: State<AppState>, op: Op) -> Reply<MapChange> {
     with_document(&state, |doc| doc.apply(op))
 }
 
 #[tauri::command]
-pub fn map_undo(state: State<AppState>) -> Reply<MapView> {
+pub fn map_undo(state: State<AppState>) -> Reply<MapChange> {
     with_document(&state, Document::undo)
 }
 
 #[tauri::command]
-pub fn map_redo(state: State<AppState>) -> Reply<MapView> {
+pub fn map_redo(state: State<AppState>) -> Reply<MapChange> {
     with_document(&state, Document::redo)
+}
+
+/// The whole view of the open map, for a page whose view a change does not apply to.
+#[tauri::command]
+pub fn map_view(state: State<AppState>) -> Reply<MapView> {
+    let mut guard = state.document.lock().expect("document lock");
+    guard.as_mut().ok_or_else(none_open)?.whole_view().map_err(payload)
 }
 
 fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
@@ -201,14 +208,14 @@ fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
 /// Opens the map file at `path` and lays it out, without showing it yet.
 pub(crate) fn read_for_view(path: &Path) -> tabiji_core::Result<(Document, MapView)> {
     let (document, map) = Document::open_and_read(path)?;
-    let view = view_of(&document, map);
+    let view = MapView::of(&document, map);
     Ok((document, view))
 }
 
 /// Shows a map file just created, as read back from it.
 fn show_created(state: &AppState, document: Document) -> Reply<MapView> {
     let map = document.map().map_err(payload)?;
-    let view = view_of(&document, map);
+    let view = MapView::of(&document, map);
     Ok(show_view(state, document, view))
 }
 
@@ -216,7 +223,7 @@ fn show_created(state: &AppState, document: Document) -> Reply<MapView> {
 fn show_view(state: &AppState, document: Document, view: MapView) -> MapView {
     // The recent list is a convenience: failing to write it must not stop the map opening.
     let _ = state.library.remember(document.path());
-    *state.document.lock().expect("document lock") = Some(document);
+    *state.document.lock().expect("document lock") = Some(OpenMap::new(document, &view));
     view
 }
 
@@ -226,8 +233,8 @@ pub(crate) fn read_document<T>(
     read: impl FnOnce(&Document) -> tabiji_core::Result<T>,
 ) -> Reply<T> {
     let guard = state.document.lock().expect("document lock");
-    let document = guard.as_ref().ok_or_else(none_open)?;
-    read(document).map_err(payload)
+    let open = guard.as_ref().ok_or_else(none_open)?;
+    read(&open.document).map_err(payload)
 }
 
 fn none_open() -> ErrorPayload {
@@ -240,30 +247,19 @@ pub(crate) fn change_document<T>(
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<T>,
 ) -> Reply<T> {
     let mut guard = state.document.lock().expect("document lock");
-    let document = guard.as_mut().ok_or_else(none_open)?;
-    change(document).map_err(payload)
+    let open = guard.as_mut().ok_or_else(none_open)?;
+    change(&mut open.document).map_err(payload)
 }
 
-/// Runs `change` on the open map and returns the map as it now is.
+/// Runs `change` on the open map and returns what changed in the view the page holds.
 pub(crate) fn with_document(
     state: &AppState,
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<()>,
-) -> Reply<MapView> {
-    change_document(state, |document| {
-        change(document)?;
-        Ok(view_of(document, document.map()?))
-    })
-}
-
-fn view_of(document: &Document, map: Map) -> MapView {
-    MapView {
-        path: document.path().to_string_lossy().into_owned(),
-        file_name: document.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        layout: layout(&map),
-        map,
-        can_undo: document.can_undo(),
-        can_redo: document.can_redo(),
-    }
+) -> Reply<MapChange> {
+    let mut guard = state.document.lock().expect("document lock");
+    let open = guard.as_mut().ok_or_else(none_open)?;
+    change(&mut open.document).map_err(payload)?;
+    open.change().map_err(payload)
 }
 
 /// Runs slow work (drawing an export, reading a large CSV) on a blocking thread, so that the

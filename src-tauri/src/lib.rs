@@ -5,6 +5,7 @@ mod commands;
 mod export;
 mod library;
 mod menu;
+mod open_map;
 mod presenting;
 mod revisions;
 mod settings;
@@ -63,6 +64,7 @@ pub fn run() {
             commands::map_apply,
             commands::map_undo,
             commands::map_redo,
+            commands::map_view,
             export::map_export,
             export::map_copy_png,
             actuals::actuals_pick,

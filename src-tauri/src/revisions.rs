@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use crate::commands::{change_document, off_the_ui_thread, read_document, with_document, Reply};
 use crate::state::AppState;
-use crate::view::MapView;
+use crate::view::MapChange;
 
 /// Two versions of the map side by side.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -73,6 +73,6 @@ pub async fn revision_picture(state: State<'_, AppState>, id: String) -> Reply<S
 
 /// Makes the map what it was in revision `id`, as one undo step.
 #[tauri::command]
-pub fn revision_restore(state: State<AppState>, id: String) -> Reply<MapView> {
+pub fn revision_restore(state: State<AppState>, id: String) -> Reply<MapChange> {
     with_document(&state, |document| document.restore_revision(&id))
 }

@@ -7,6 +7,7 @@ use std::thread::JoinHandle;
 use tabiji_core::Document;
 
 use crate::library::Library;
+use crate::open_map::OpenMap;
 use crate::settings::SettingsFile;
 use crate::view::MapView;
 
@@ -14,7 +15,7 @@ pub struct AppState {
     pub library: Library,
     pub settings: SettingsFile,
     /// The map shown in the main window, if any.
-    pub document: Mutex<Option<Document>>,
+    pub document: Mutex<Option<OpenMap>>,
     /// The CSV of actuals picked in the import dialog, as read when it was picked: the UI refers
     /// to it without a path, and each change of column mapping re-checks it without the disk.
     pub picked_csv: Mutex<Option<Arc<Vec<u8>>>>,

@@ -1,19 +1,101 @@
 //! What crosses to the UI, with the TypeScript bindings generated from it.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use serde::Serialize;
-use tabiji_core::layout::Layout;
-use tabiji_core::{Counts, ErrorPayload, Map};
+use tabiji_core::layout::{layout, CardBox, Layout};
+use tabiji_core::{Card, Counts, Document, ErrorPayload, Map};
 use ts_rs::TS;
 
 /// An open map as the canvas paints it.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct MapView {
+    /// Which view this is, unique in the app's run: an edit's [`MapChange`] names the view it
+    /// changes.
+    pub version: u32,
     pub path: String,
     pub file_name: String,
     pub map: Map,
     pub layout: Layout,
     pub can_undo: bool,
     pub can_redo: bool,
+}
+
+impl MapView {
+    /// `map`, read from `document`, laid out.
+    pub fn of(document: &Document, map: Map) -> MapView {
+        static LAST_VERSION: AtomicU32 = AtomicU32::new(0);
+        let path = document.path();
+        MapView {
+            version: LAST_VERSION.fetch_add(1, Ordering::Relaxed) + 1,
+            path: path.to_string_lossy().into_owned(),
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            layout: layout(&map),
+            map,
+            can_undo: document.can_undo(),
+            can_redo: document.can_redo(),
+        }
+    }
+}
+
+/// What an edit changed in the view the page holds. A 2,000-card map's view is a megabyte of
+/// JSON, and carrying all of it back after each edit took a drop 40–60 ms to save; an edit
+/// changes a few cards and moves those below them, so the cards and card boxes that stayed as
+/// they were, or only moved down, are sent as their index in the page's lists.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MapChange {
+    /// The version of the view this changes; a page that holds another asks for the whole view.
+    pub base: u32,
+    /// The view after the edit, but with `map.cards` and `layout.cards` left empty: they are in
+    /// `cards` and `boxes`, in the same order.
+    pub view: MapView,
+    pub cards: Vec<Kept<Card>>,
+    pub boxes: Vec<Kept<CardBox>>,
+}
+
+/// An item of a list after a change, against the list before it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(untagged)]
+pub enum Kept<T> {
+    /// The index of the same item.
+    Same(u32),
+    /// The index of an item that is the same but for being so much further down (a card box
+    /// below a cell that grew or shrank; see [`CardBox::moved_down`]).
+    Moved(u32, f64),
+    /// A new or changed item.
+    Changed(T),
+}
+
+impl<T: PartialEq + Clone> Kept<T> {
+    /// `now`, item by item, against `before`: an item with the id of one before is the same if it
+    /// equals it, moved if `moved_by` says how far down it went, else changed.
+    pub fn list(
+        before: &[T],
+        now: &[T],
+        id: impl Fn(&T) -> &str,
+        moved_by: impl Fn(&T, &T) -> Option<f64>,
+    ) -> Vec<Kept<T>> {
+        let index: std::collections::HashMap<&str, usize> =
+            before.iter().enumerate().map(|(i, item)| (id(item), i)).collect();
+        now.iter()
+            .map(|item| {
+                let Some(&i) = index.get(id(item)) else { return Kept::Changed(item.clone()) };
+                if before[i] == *item {
+                    Kept::Same(i as u32)
+                } else if let Some(dy) = moved_by(&before[i], item) {
+                    Kept::Moved(i as u32, dy)
+                } else {
+                    Kept::Changed(item.clone())
+                }
+            })
+            .collect()
+    }
+}
+
+/// How far down `now` is from `before`, if that is all that differs.
+pub fn moved_by(before: &CardBox, now: &CardBox) -> Option<f64> {
+    let dy = now.rect.y - before.rect.y;
+    (before.moved_down(dy) == *now).then_some(dy)
 }
 
 /// A map file as the home screen lists it; `error` says why a file cannot be opened.
@@ -50,6 +132,7 @@ mod tests {
     fn export_all(dir: &Path) {
         let cfg = Config::new().with_out_dir(dir);
         MapView::export_all(&cfg).unwrap();
+        MapChange::export_all(&cfg).unwrap();
         LibraryView::export_all(&cfg).unwrap();
         Op::export_all(&cfg).unwrap();
         ErrorPayload::export_all(&cfg).unwrap();
@@ -110,6 +193,57 @@ mod tests {
             .unwrap_or_default();
         files.sort();
         files
+    }
+
+    /// The page moves a box down by adding `dy` to every `y`, `baseline` and `cy` in it
+    /// (`movedDown` in ui/src/map/editor/mapchange.ts); a change says a box moved only when
+    /// `CardBox::moved_down` makes it, so the two must move the same coordinates.
+    #[test]
+    fn a_box_moves_down_as_the_page_moves_it() {
+        use tabiji_core::layout::{Badge, BadgeIcon, Rect, TextLine, VoteBadge};
+        use tabiji_core::{CardKind, ChannelMode};
+        fn page_moves_down(value: &mut serde_json::Value, dy: f64) {
+            match value {
+                serde_json::Value::Array(items) => {
+                    items.iter_mut().for_each(|item| page_moves_down(item, dy))
+                }
+                serde_json::Value::Object(fields) => {
+                    for (key, field) in fields.iter_mut() {
+                        match field.as_f64() {
+                            Some(v) if ["y", "baseline", "cy"].contains(&key.as_str()) => {
+                                *field = (v + dy).into()
+                            }
+                            _ => page_moves_down(field, dy),
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let line = |text: &str, baseline: f64| TextLine {
+            text: text.into(),
+            x: 14.0,
+            baseline,
+            size: 13.0,
+            bold: false,
+        };
+        let rect = |x: f64, y: f64, width: f64, height: f64| Rect { x, y, width, height };
+        let card = CardBox {
+            id: "cd_1".into(),
+            kind: CardKind::Touchpoint,
+            rect: rect(10.0, 120.5, 180.0, 90.0),
+            badge: Some(Badge {
+                rect: rect(10.0, 120.5, 180.0, 22.0),
+                icon: Some(BadgeIcon { key: "web".into(), x: 14.0, y: 123.5 }),
+                mode: Some(ChannelMode::Online),
+                label: line("ウェブサイト", 136.25),
+            }),
+            lines: vec![line("資料を読む", 160.0), line("比較する", 178.75)],
+            votes: Some(VoteBadge { cx: 180.0, cy: 200.0, r: 9.0, label: line("3", 204.0) }),
+        };
+        let mut by_the_page = serde_json::to_value(&card).unwrap();
+        page_moves_down(&mut by_the_page, -37.25);
+        assert_eq!(serde_json::to_value(card.moved_down(-37.25)).unwrap(), by_the_page);
     }
 
     /// Fails when the committed TypeScript bindings differ from what the Rust types generate.

@@ -13,6 +13,7 @@ import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
 import type { Layout } from "./bindings/Layout";
 import type { LibraryView } from "./bindings/LibraryView";
+import type { MapChange } from "./bindings/MapChange";
 import type { MapView } from "./bindings/MapView";
 import type { Op } from "./bindings/Op";
 import type { Request } from "./bindings/Request";
@@ -67,9 +68,10 @@ export const api = {
   /** The file the app was launched with (once), or `null`. */
   mapOpenLaunched: () => call<MapView | null>("map_open_launched"),
   mapClose: () => call<void>("map_close"),
-  mapApply: (op: Op) => call<MapView>("map_apply", { op }),
-  mapUndo: () => call<MapView>("map_undo"),
-  mapRedo: () => call<MapView>("map_redo"),
+  mapApply: (op: Op) => call<MapChange>("map_apply", { op }),
+  mapUndo: () => call<MapChange>("map_undo"),
+  mapRedo: () => call<MapChange>("map_redo"),
+  mapView: () => call<MapView>("map_view"),
   mapExport: (request: Request, destination: Destination) =>
     call<string | null>("map_export", { request, destination }),
   mapCopyPng: (request: Request) => call<void>("map_copy_png", { request }),
@@ -88,5 +90,5 @@ export const api = {
   revisionSave: (name: string) => call<RevisionInfo[]>("revision_save", { name }),
   revisionCompare: (from: string, to: string | null) => call<Comparison>("revision_compare", { from, to }),
   revisionPicture: (id: string) => call<string>("revision_picture", { id }),
-  revisionRestore: (id: string) => call<MapView>("revision_restore", { id }),
+  revisionRestore: (id: string) => call<MapChange>("revision_restore", { id }),
 };

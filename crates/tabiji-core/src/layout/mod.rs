@@ -120,6 +120,33 @@ pub struct VoteBadge {
     pub label: TextLine,
 }
 
+impl CardBox {
+    /// The same box `dy` further down, as a card below an edit is when the edit makes a cell
+    /// above it taller or shorter: every vertical coordinate in it moves (the UI's `movedDown`,
+    /// in ui/src/map/editor/mapchange.ts, moves the same ones).
+    pub fn moved_down(&self, dy: f64) -> CardBox {
+        let line_down = |line: &TextLine| TextLine { baseline: line.baseline + dy, ..line.clone() };
+        CardBox {
+            id: self.id.clone(),
+            kind: self.kind,
+            rect: Rect { y: self.rect.y + dy, ..self.rect },
+            badge: self.badge.as_ref().map(|badge| Badge {
+                rect: Rect { y: badge.rect.y + dy, ..badge.rect },
+                icon: badge.icon.as_ref().map(|icon| BadgeIcon { y: icon.y + dy, ..icon.clone() }),
+                mode: badge.mode,
+                label: line_down(&badge.label),
+            }),
+            lines: self.lines.iter().map(line_down).collect(),
+            votes: self.votes.as_ref().map(|votes| VoteBadge {
+                cx: votes.cx,
+                cy: votes.cy + dy,
+                r: votes.r,
+                label: line_down(&votes.label),
+            }),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct KpiBox {
     pub id: Id,

@@ -5,4 +5,9 @@ import type { Map } from "./Map";
 /**
  * An open map as the canvas paints it.
  */
-export type MapView = { path: string, file_name: string, map: Map, layout: Layout, can_undo: boolean, can_redo: boolean, };
+export type MapView = { 
+/**
+ * Which view this is, unique in the app's run: an edit's [`MapChange`] names the view it
+ * changes.
+ */
+version: number, path: string, file_name: string, map: Map, layout: Layout, can_undo: boolean, can_redo: boolean, };

@@ -1,8 +1,11 @@
 // The open map as the editor sees it: the latest view from the core, the selection, and the
-// save status. Every change goes to the core as an op; the view that comes back is painted.
+// save status. Every change goes to the core as an op; what changed in the view comes back and
+// is painted.
 import { type AppError, api, toAppError } from "../../lib/api";
+import type { MapChange } from "../../lib/bindings/MapChange";
 import type { MapView } from "../../lib/bindings/MapView";
 import type { Op } from "../../lib/bindings/Op";
+import { applyChange } from "./mapchange";
 
 export type SaveStatus = "saved" | "saving" | "failed";
 
@@ -33,7 +36,7 @@ export class MapSession {
   }
 
   /** Runs a change made by another command (an import, restoring a revision) like an edit. */
-  change(call: () => Promise<MapView>): Promise<boolean> {
+  change(call: () => Promise<MapChange>): Promise<boolean> {
     return this.#run(call);
   }
 
@@ -41,12 +44,15 @@ export class MapSession {
     this.selection = new Set(ids);
   }
 
-  #run(change: () => Promise<MapView>): Promise<boolean> {
+  #run(change: () => Promise<MapChange>): Promise<boolean> {
     const next = this.#queue.then(async () => {
       this.status = "saving";
       mark("tabiji:edit-sent");
       try {
-        this.#show(await change());
+        const changed = await change();
+        // A change made against another view than this one (which nothing in the app should
+        // cause) is not guessed at: the whole view replaces it.
+        this.#show(applyChange(this.view, changed) ?? (await api.mapView()));
         this.status = "saved";
         mark("tabiji:edit-saved");
         requestAnimationFrame(() => mark("tabiji:edit-painted"));
