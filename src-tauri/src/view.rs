@@ -195,9 +195,10 @@ mod tests {
         files
     }
 
-    /// The page moves a box down by adding `dy` to every `y`, `baseline` and `cy` in it
-    /// (`movedDown` in ui/src/map/editor/mapchange.ts); a change says a box moved only when
-    /// `CardBox::moved_down` makes it, so the two must move the same coordinates.
+    /// A box moves down by `dy` added to every `y`, `baseline` and `cy` in it. A change says a
+    /// box moved only when `CardBox::moved_down` makes it, and the page moves it with its own
+    /// `movedDown` (ui/src/map/editor/mapchange.ts, tested against the same rule), so both must
+    /// follow the rule.
     #[test]
     fn a_box_moves_down_as_the_page_moves_it() {
         use tabiji_core::layout::{Badge, BadgeIcon, Rect, TextLine, VoteBadge};

@@ -1,9 +1,11 @@
 // An edit's answer is what changed in the view the page holds (the core's `MapChange`): the
 // cards and card boxes that stayed as they were, or only moved down, come as their index in the
 // lists held.
+import type { CardBox } from "../../lib/bindings/CardBox";
 import type { Kept } from "../../lib/bindings/Kept";
 import type { MapChange } from "../../lib/bindings/MapChange";
 import type { MapView } from "../../lib/bindings/MapView";
+import type { TextLine } from "../../lib/bindings/TextLine";
 
 /** The view after `change`, made from `held`, the view it changes; `null` if `held` is another
  * view than the one the change was made against, or the change refers to what `held` lacks (the
@@ -36,18 +38,21 @@ function resolve<T extends object>(
   return list;
 }
 
-/** What moves when a card box moves down: every coordinate of these names, wherever it is in
- * the box (tabiji-core's `CardBox::moved_down` moves the same, which a test there checks). */
-const VERTICAL = new Set(["y", "baseline", "cy"]);
-
-/** `value`, a card box or a part of one, `dy` further down. */
-export function movedDown<T>(value: T, dy: number): T {
-  if (Array.isArray(value)) return value.map((item) => movedDown(item, dy)) as T;
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [
-      key,
-      VERTICAL.has(key) && typeof field === "number" ? field + dy : movedDown(field, dy),
-    ]),
-  ) as T;
+/** `box` moved `dy` further down: every vertical coordinate in it, as tabiji-core's
+ * `CardBox::moved_down` moves them (tests on both sides check the same rule). */
+export function movedDown(box: CardBox, dy: number): CardBox {
+  const lineDown = (line: TextLine): TextLine => ({ ...line, baseline: line.baseline + dy });
+  const { rect, badge, lines, votes } = box;
+  return {
+    ...box,
+    rect: { ...rect, y: rect.y + dy },
+    badge: badge && {
+      ...badge,
+      rect: { ...badge.rect, y: badge.rect.y + dy },
+      icon: badge.icon && { ...badge.icon, y: badge.icon.y + dy },
+      label: lineDown(badge.label),
+    },
+    lines: lines.map(lineDown),
+    votes: votes && { ...votes, cy: votes.cy + dy, label: lineDown(votes.label) },
+  };
 }
