@@ -44,7 +44,7 @@ pub struct ImportProgress {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Imported {
-    pub view: MapChange,
+    pub change: MapChange,
     pub summary: ImportSummary,
 }
 
@@ -95,11 +95,11 @@ pub async fn actuals_import(
     })
     .await?;
     let summary = ImportSummary { rows: plan.rows, kpis: plan.kpis, periods: plan.periods };
-    let view = with_document(&state, |document| match plan.op {
+    let change = with_document(&state, |document| match plan.op {
         Some(op) => document.apply(op),
         None => Ok(()),
     })?;
-    Ok(Imported { view, summary })
+    Ok(Imported { change, summary })
 }
 
 /// The bytes of the picked file (shared, not copied).

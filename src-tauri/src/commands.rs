@@ -194,8 +194,7 @@ pub fn map_redo(state: State<AppState>) -> Reply<MapChange> {
 /// The whole view of the open map, for a page whose view a change does not apply to.
 #[tauri::command]
 pub fn map_view(state: State<AppState>) -> Reply<MapView> {
-    let mut guard = state.document.lock().expect("document lock");
-    guard.as_mut().ok_or_else(none_open)?.whole_view().map_err(payload)
+    with_open_map(&state, OpenMap::whole_view)
 }
 
 fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
@@ -227,14 +226,18 @@ fn show_view(state: &AppState, document: Document, view: MapView) -> MapView {
     view
 }
 
+/// Runs `work` on the open map, holding it for that long.
+fn with_open_map<T>(state: &AppState, work: impl FnOnce(&mut OpenMap) -> tabiji_core::Result<T>) -> Reply<T> {
+    let mut guard = state.document.lock().expect("document lock");
+    work(guard.as_mut().ok_or_else(none_open)?).map_err(payload)
+}
+
 /// Reads from the open map without changing it.
 pub(crate) fn read_document<T>(
     state: &AppState,
     read: impl FnOnce(&Document) -> tabiji_core::Result<T>,
 ) -> Reply<T> {
-    let guard = state.document.lock().expect("document lock");
-    let open = guard.as_ref().ok_or_else(none_open)?;
-    read(&open.document).map_err(payload)
+    with_open_map(state, |open| read(&open.document))
 }
 
 fn none_open() -> ErrorPayload {
@@ -246,9 +249,7 @@ pub(crate) fn change_document<T>(
     state: &AppState,
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<T>,
 ) -> Reply<T> {
-    let mut guard = state.document.lock().expect("document lock");
-    let open = guard.as_mut().ok_or_else(none_open)?;
-    change(&mut open.document).map_err(payload)
+    with_open_map(state, |open| change(&mut open.document))
 }
 
 /// Runs `change` on the open map and returns what changed in the view the page holds.
@@ -256,10 +257,10 @@ pub(crate) fn with_document(
     state: &AppState,
     change: impl FnOnce(&mut Document) -> tabiji_core::Result<()>,
 ) -> Reply<MapChange> {
-    let mut guard = state.document.lock().expect("document lock");
-    let open = guard.as_mut().ok_or_else(none_open)?;
-    change(&mut open.document).map_err(payload)?;
-    open.change().map_err(payload)
+    with_open_map(state, |open| {
+        change(&mut open.document)?;
+        open.change()
+    })
 }
 
 /// Runs slow work (drawing an export, reading a large CSV) on a blocking thread, so that the

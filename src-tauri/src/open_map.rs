@@ -59,7 +59,7 @@ mod tests {
 
     use super::*;
 
-    /// What the page makes of `change` (ui/src/map/editor/change.ts does the same).
+    /// What the page makes of `change` (`applyChange` in ui/src/map/editor/mapchange.ts does the same).
     fn taken(held: &MapView, change: &MapChange) -> MapView {
         fn resolve<T: Clone>(kept: &[Kept<T>], held: &[T], moved_down: impl Fn(&T, f64) -> T) -> Vec<T> {
             kept.iter()

@@ -2,4 +2,4 @@
 import type { ImportSummary } from "./ImportSummary";
 import type { MapChange } from "./MapChange";
 
-export type Imported = { view: MapChange, summary: ImportSummary, };
+export type Imported = { change: MapChange, summary: ImportSummary, };

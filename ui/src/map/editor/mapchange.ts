@@ -26,14 +26,17 @@ function resolve<T extends object>(
   held: readonly T[],
   moveDown: ((item: T, dy: number) => T) | null,
 ): T[] | null {
+  const taken = (item: Kept<T>): T | undefined => {
+    if (typeof item === "number") return held[item];
+    if (!Array.isArray(item)) return item;
+    const [index, dy] = item;
+    return moveDown && index in held ? moveDown(held[index], dy) : undefined;
+  };
   const list: T[] = [];
   for (const item of kept) {
-    let taken: T | undefined;
-    if (typeof item === "number") taken = held[item];
-    else if (Array.isArray(item)) taken = moveDown && held[item[0]] !== undefined ? moveDown(held[item[0]], item[1]) : undefined;
-    else taken = item;
-    if (taken === undefined) return null;
-    list.push(taken);
+    const next = taken(item);
+    if (next === undefined) return null;
+    list.push(next);
   }
   return list;
 }
