@@ -15,6 +15,8 @@ pub mod view;
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    paint_without_compositing();
     tauri::Builder::default()
         // Must come first: a second launch focuses the running app instead of opening a rival
         // writer on the same maps.
@@ -40,12 +42,7 @@ pub fn run() {
             // After the single-instance check: a second launch exits before this.
             app.state::<state::AppState>().begin_opening_launch_file();
             #[cfg(target_os = "linux")]
-            {
-                draw_text_unhinted();
-                if let Some(window) = app.get_webview_window("main") {
-                    paint_without_compositing(&window)?;
-                }
-            }
+            draw_text_unhinted();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -100,12 +97,16 @@ fn draw_text_unhinted() {
 /// under Xvfb) that runs on software GL, which halved the frame rate of dragging a card on a
 /// 2,000-card map (docs/benchmarks.md). The canvas is flat SVG with nothing to composite, so the
 /// webview paints directly.
+///
+/// Told through WebKit's environment before any webview exists, not through the webview's
+/// settings once Tauri has made it: changing the policy of a webview that has begun loading its
+/// page made the page begin 20–30 ms later at every start. Someone who sets the variable
+/// themselves keeps their choice.
 #[cfg(target_os = "linux")]
-fn paint_without_compositing(window: &tauri::WebviewWindow) -> tauri::Result<()> {
-    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-    window.with_webview(|webview| {
-        if let Some(settings) = webview.inner().settings() {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-        }
-    })
+fn paint_without_compositing() {
+    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(VARIABLE).is_none() {
+        // Before the runtime starts any thread that could read the environment meanwhile.
+        std::env::set_var(VARIABLE, "1");
+    }
 }

@@ -29,6 +29,25 @@ pub struct App {
     app_pids: Vec<u32>,
 }
 
+/// One of the app's processes, as `/proc` tells it.
+pub struct Process {
+    pub pid: u32,
+    pub name: String,
+    /// Resident set size in bytes.
+    pub rss: u64,
+}
+
+impl Process {
+    /// The environment the process started with (`/proc/PID/environ`), as `NAME=value` lines.
+    pub fn environment(&self) -> Vec<String> {
+        let raw = std::fs::read(format!("/proc/{}/environ", self.pid)).unwrap_or_default();
+        raw.split(|&b| b == 0)
+            .filter(|v| !v.is_empty())
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect()
+    }
+}
+
 /// The library and settings folders of one app, kept across a restart.
 pub struct Folders {
     pub library: tempfile::TempDir,
@@ -130,9 +149,35 @@ impl App {
         App { driver, folders: Some(folders), tauri_driver, app_pids }
     }
 
-    /// The process ids of the app itself (WebKit's processes are its children).
-    pub fn pids(&self) -> &[u32] {
-        &self.app_pids
+    /// The app's processes and all their descendants (WebKit's web and network processes).
+    pub fn processes(&self) -> Vec<Process> {
+        let all: Vec<(u32, Process)> = std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+            .filter_map(|pid| {
+                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+                let field = |name: &str| {
+                    status.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_owned())
+                };
+                let parent = field("PPid:")?.parse().ok()?;
+                let rss_kb: u64 =
+                    field("VmRSS:").and_then(|v| v.trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0);
+                Some((parent, Process { pid, name: field("Name:")?, rss: rss_kb * 1024 }))
+            })
+            .collect();
+        let mut family = self.app_pids.clone();
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for (parent, process) in &all {
+                if family.contains(parent) && !family.contains(&process.pid) {
+                    family.push(process.pid);
+                    grew = true;
+                }
+            }
+        }
+        all.into_iter().map(|(_, process)| process).filter(|p| family.contains(&p.pid)).collect()
     }
 
     pub fn library(&self) -> &Path {

@@ -34,6 +34,20 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     let app = App::launch(app_binary(), &[path.to_str().unwrap()], Folders::new(), "ja").await;
     app.wait_for("g[data-testid^='card-']").await;
 
+    // Composited through software GL (Xvfb, or a laptop without a GPU driver), dragging a card
+    // on this map ran at half the frame rate: the app tells WebKit to paint without compositing,
+    // and WebKit reads that from its environment when it starts its web process.
+    // (`/proc` cuts process names to 15 bytes.)
+    let web_process = app
+        .processes()
+        .into_iter()
+        .find(|p| p.name.starts_with("WebKitWebProc"))
+        .expect("WebKit's web process");
+    assert!(
+        web_process.environment().iter().any(|v| v == "WEBKIT_DISABLE_COMPOSITING_MODE=1"),
+        "WebKit's web process was started without WEBKIT_DISABLE_COMPOSITING_MODE=1"
+    );
+
     let viewport = app.testid("viewport").await;
     let started = std::time::Instant::now();
     let (painted, below) = loop {

@@ -11,7 +11,8 @@
 //!   time from the drop to "saved".
 //!
 //! `cargo run -p tabiji-e2e --bin app-bench` with `TABIJI_APP_BINARY`, `TABIJI_BARE_WINDOW_BINARY`,
-//! `TABIJI_CLI_BINARY` and a `DISPLAY` (see docs/benchmarks.md).
+//! `TABIJI_CLI_BINARY` and a `DISPLAY` (see docs/benchmarks.md); with `TABIJI_BENCH_STARTS_ONLY`
+//! set, it stops after start-up and memory.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -65,28 +66,6 @@ async fn main() {
     }
     let (bare_memory, app_memory) = (bare_memory.unwrap(), app_memory.unwrap());
 
-    // Opening from the library, then the drag.
-    let folders = Folders::new();
-    std::fs::copy(&map, folders.library.path().join("generated.tabiji")).expect("the map in the library");
-    let app = App::start_with(folders, "ja").await;
-    let item = app.testid("map-item").await;
-    let clicked = Instant::now();
-    item.click().await.expect("open the map");
-    wait_until(&app, CARDS_PAINTED, clicked).await;
-    let open = clicked.elapsed();
-    // The engine's own frame rate, the map still: what a frame interval is when nothing changes.
-    let still = frame_intervals(&app, Duration::from_secs(1)).await;
-    let drag = drag_a_card(&app).await;
-    let after_drag = memory_of(app.pids());
-    app.screenshot("app-bench").await;
-    // Far down the map, the canvas paints the cards around the new view (look at the screenshot).
-    app.driver
-        .execute("const v = document.querySelector('[data-testid=viewport]'); v.scrollTo(v.scrollWidth / 3, v.scrollHeight / 2)", vec![])
-        .await
-        .expect("scroll");
-    app.screenshot("app-bench-scrolled").await;
-    app.quit().await;
-
     let ms = |d: &Duration| d.as_secs_f64() * 1e3;
     let median = |v: &mut Vec<Duration>| {
         v.sort();
@@ -122,6 +101,32 @@ async fn main() {
             println!("    {name:<40} {at:.0}");
         }
     }
+    // Start-up alone, in 20 s instead of a minute, for comparing variants of a build.
+    if std::env::var_os("TABIJI_BENCH_STARTS_ONLY").is_some() {
+        return;
+    }
+    // Opening from the library, then the drag.
+    let folders = Folders::new();
+    std::fs::copy(&map, folders.library.path().join("generated.tabiji")).expect("the map in the library");
+    let app = App::start_with(folders, "ja").await;
+    let item = app.testid("map-item").await;
+    let clicked = Instant::now();
+    item.click().await.expect("open the map");
+    wait_until(&app, CARDS_PAINTED, clicked).await;
+    let open = clicked.elapsed();
+    // The engine's own frame rate, the map still: what a frame interval is when nothing changes.
+    let still = frame_intervals(&app, Duration::from_secs(1)).await;
+    let drag = drag_a_card(&app).await;
+    let after_drag = memory_of(&app);
+    app.screenshot("app-bench").await;
+    // Far down the map, the canvas paints the cards around the new view (look at the screenshot).
+    app.driver
+        .execute("const v = document.querySelector('[data-testid=viewport]'); v.scrollTo(v.scrollWidth / 3, v.scrollHeight / 2)", vec![])
+        .await
+        .expect("scroll");
+    app.screenshot("app-bench-scrolled").await;
+    app.quit().await;
+
     println!("open from the library to painted   {:.0} ms", ms(&open));
     let still_p50 = percentile(&still, 0.5);
     let late = drag.intervals.iter().filter(|&&f| f > 1.5 * still_p50).count();
@@ -193,7 +198,7 @@ async fn wait_until(app: &App, script: &str, since: Instant) {
 /// Memory once the page has settled for three seconds.
 async fn settled_memory(app: &App) -> Memory {
     tokio::time::sleep(Duration::from_secs(3)).await;
-    memory_of(app.pids())
+    memory_of(app)
 }
 
 struct Drag {
@@ -287,36 +292,15 @@ struct Memory {
     processes: Vec<(String, u64)>,
 }
 
-/// Memory of the given processes and all their descendants (WebKit's web and network processes).
-fn memory_of(roots: &[u32]) -> Memory {
-    let processes: Vec<(u32, u32, String, u64)> = std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|pid| {
-            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-            let field = |name: &str| {
-                status.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_owned())
-            };
-            let ppid = field("PPid:")?.parse().ok()?;
-            let rss_kb: u64 =
-                field("VmRSS:").and_then(|v| v.trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0);
-            Some((pid, ppid, field("Name:")?, rss_kb * 1024))
-        })
-        .collect();
-    let mut family = roots.to_vec();
-    let mut grew = true;
-    while grew {
-        grew = false;
-        for p in &processes {
-            if family.contains(&p.1) && !family.contains(&p.0) {
-                family.push(p.0);
-                grew = true;
-            }
-        }
+/// Memory of the app's processes and WebKit's.
+fn memory_of(app: &App) -> Memory {
+    let processes = app.processes();
+    let each: Vec<(String, u64)> = processes.iter().map(|p| (p.name.clone(), pss_of(p.pid))).collect();
+    Memory {
+        pss: each.iter().map(|p| p.1).sum(),
+        rss: processes.iter().map(|p| p.rss).sum(),
+        processes: each,
     }
-    let members: Vec<_> = processes.iter().filter(|p| family.contains(&p.0)).collect();
-    let each: Vec<(String, u64)> = members.iter().map(|p| (p.2.clone(), pss_of(p.0))).collect();
-    Memory { pss: each.iter().map(|p| p.1).sum(), rss: members.iter().map(|p| p.3).sum(), processes: each }
 }
 
 fn pss_of(pid: u32) -> u64 {
