@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   clampZoom,
+  FIRST_FRAME,
   fitZoom,
   frameRect,
   MAX_ZOOM,
@@ -125,12 +126,16 @@ describe("paintedRect", () => {
     expect(a.width % 512).toBe(0);
   });
 
-  it("covers only what the viewport shows, rounded out to tiles, without a margin", () => {
-    const scroll = { x: 3000, y: 1500 };
-    const tight = paintedRect(scroll, { width: 1200, height: 800 }, 1, { margin: 0 });
-    const wide = paintedRect(scroll, { width: 1200, height: 800 }, 1);
-    expect(contains(tight, 3000 - 24, 1500 - 24, 1200, 800)).toBe(true);
-    expect(tight.width * tight.height).toBeLessThanOrEqual((wide.width * wide.height) / 2);
+  it("paints the first frame's view and no more", () => {
+    for (const zoom of [0.5, 0.64, 1, 2]) {
+      const scroll = { x: 3000, y: 1500 };
+      const first = paintedRect(scroll, { width: 1200, height: 800 }, zoom, FIRST_FRAME);
+      const shown = { x: (3000 - 24) / zoom, y: (1500 - 24) / zoom, w: 1200 / zoom, h: 800 / zoom };
+      expect(contains(first, shown.x, shown.y, shown.w, shown.h)).toBe(true);
+      // Rounded out to whole scene units at most: no tile, no margin.
+      expect(first.width).toBeLessThanOrEqual(shown.w + 2);
+      expect(first.height).toBeLessThanOrEqual(shown.h + 2);
+    }
   });
 
   it("leaves out what is far away", () => {

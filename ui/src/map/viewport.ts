@@ -76,21 +76,31 @@ export function frameRect(rect: { x: number; y: number; width: number; height: n
   };
 }
 
-/** How far around the view the canvas paints once the editor is up, in viewports. */
-export const PAINT_MARGIN = 0.5;
+/** How much of the scene the canvas paints: `margin` viewports on every side of the view,
+ * snapped outwards to `tile`-sized steps (scene units). */
+export type PaintExtent = { margin: number; tile: number };
+
+/** Once the editor is up: half a viewport around the view, so that scrolling finds cards already
+ * painted, in 512-unit tiles, so that what is painted changes only when scrolling crosses a tile,
+ * not on every scroll event. */
+export const AROUND_VIEW: PaintExtent = { margin: 0.5, tile: 512 };
+
+/** The editor's first frame: what the view shows and no more. Rounded out to tiles, the first
+ * frame of a 2,000-card map painted about a third more cards than were in view, and came 15–25 ms
+ * later (docs/benchmarks.md). */
+export const FIRST_FRAME: PaintExtent = { margin: 0, tile: 1 };
 
 /**
  * The part of the scene (scene units) worth painting when the viewport, whose content starts
- * `inset` pixels from its edges, is scrolled to `scroll`: what it shows plus `margin` viewports on
- * every side, snapped outwards to `tile`-sized steps so that it changes only when scrolling
- * crosses a tile, not on every scroll event. A large map then paints a few hundred cards, not all.
- * The editor's first frame asks for no margin, to show the map sooner, and widens it after.
+ * `inset` pixels from its edges, is scrolled to `scroll`: what it shows, widened and snapped as
+ * `extent` says. A large map then paints a few hundred cards, not all.
  */
 export function paintedRect(
   scroll: Point,
   viewport: Size,
   zoom: number,
-  { margin = PAINT_MARGIN, inset = 24, tile = 512 }: { margin?: number; inset?: number; tile?: number } = {},
+  { margin, tile }: PaintExtent = AROUND_VIEW,
+  inset = 24,
 ): Rect {
   const shown = shownRect(scroll, viewport, zoom, inset);
   const left = Math.floor((shown.x - shown.width * margin) / tile) * tile;
