@@ -200,15 +200,8 @@ pub fn map_view(state: State<AppState>) -> Reply<MapView> {
 fn open_path(state: &AppState, path: &Path) -> Reply<MapView> {
     // Close the current map first so that reopening the same file is not "already open".
     state.document.lock().expect("document lock").take();
-    let (document, view) = read_for_view(path).map_err(payload)?;
+    let (document, view) = MapView::open(path).map_err(payload)?;
     Ok(show_view(state, document, view))
-}
-
-/// Opens the map file at `path` and lays it out, without showing it yet.
-pub(crate) fn read_for_view(path: &Path) -> tabiji_core::Result<(Document, MapView)> {
-    let (document, map) = Document::open_and_read(path)?;
-    let view = MapView::of(&document, map);
-    Ok((document, view))
 }
 
 /// Shows a map file just created, as read back from it.

@@ -43,7 +43,7 @@ impl Launched {
         let to_open = path.clone();
         let opening = std::thread::Builder::new()
             .name("open launch file".into())
-            .spawn(move || crate::commands::read_for_view(&to_open));
+            .spawn(move || MapView::open(&to_open));
         match opening {
             Ok(handle) => Launched::Opening(handle),
             // No thread to spare: the page's question opens it instead.

@@ -36,6 +36,14 @@ impl MapView {
             can_redo: document.can_redo(),
         }
     }
+
+    /// Opens the map file at `path`, checked whole as `Document::open_and_read` does, and lays
+    /// it out, without showing it yet.
+    pub fn open(path: &std::path::Path) -> tabiji_core::Result<(Document, MapView)> {
+        let (document, map) = Document::open_and_read(path)?;
+        let view = MapView::of(&document, map);
+        Ok((document, view))
+    }
 }
 
 /// What an edit changed in the view the page holds. A 2,000-card map's view is a megabyte of
