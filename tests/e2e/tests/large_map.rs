@@ -35,8 +35,8 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     app.wait_for("g[data-testid^='card-']").await;
 
     // Composited through software GL (Xvfb, or a laptop without a GPU driver), dragging a card
-    // on this map ran at half the frame rate: the app tells WebKit to paint without compositing,
-    // and WebKit reads that from its environment when it starts its web process.
+    // on this map ran at half the frame rate: the app tells WebKit to paint without compositing
+    // through the environment, which WebKit's web process inherits.
     // (`/proc` cuts process names to 15 bytes.)
     let web_process = app
         .processes()

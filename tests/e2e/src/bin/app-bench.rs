@@ -101,6 +101,9 @@ async fn main() {
             println!("    {name:<40} {at:.0}");
         }
     }
+    print_memory("bare window", &bare_memory);
+    print_memory("app, map open", &app_memory);
+    println!("  ratio, app with the map to bare   {:.2}×", app_memory.pss as f64 / bare_memory.pss as f64);
     // Start-up alone, in 20 s instead of a minute, for comparing variants of a build.
     if std::env::var_os("TABIJI_BENCH_STARTS_ONLY").is_some() {
         return;
@@ -139,19 +142,14 @@ async fn main() {
     println!("drop to saved, WebDriver-observed  {:.0} ms", ms(&drag.saved));
     println!("drop's edit sent to saved, in page {:.1} ms", drag.in_page.0);
     println!("drop's edit sent to painted        {:.1} ms", drag.in_page.1);
-    for (what, m) in
-        [("bare window", &bare_memory), ("app, map open", &app_memory), ("app, after the drag", &after_drag)]
-    {
-        println!(
-            "memory, {what:<26} {:.0} MB PSS ({:.0} MB summed RSS)",
-            m.pss as f64 / 1e6,
-            m.rss as f64 / 1e6
-        );
-        for (name, pss) in &m.processes {
-            println!("    {name:<30} {:.0} MB PSS", *pss as f64 / 1e6);
-        }
+    print_memory("app, after the drag", &after_drag);
+}
+
+fn print_memory(what: &str, m: &Memory) {
+    println!("memory, {what:<26} {:.0} MB PSS ({:.0} MB summed RSS)", m.pss as f64 / 1e6, m.rss as f64 / 1e6);
+    for (name, pss) in &m.processes {
+        println!("    {name:<30} {:.0} MB PSS", *pss as f64 / 1e6);
     }
-    println!("  ratio, app with the map to bare   {:.2}×", app_memory.pss as f64 / bare_memory.pss as f64);
 }
 
 /// Starts `binary` through tauri-driver and polls `shown` until it holds; the time includes
