@@ -1,4 +1,4 @@
-// Where HtmlTextLines puts each of the core's text lines when it paints them as HTML in flow.
+// Where a card (cardElement.ts) puts each of the core's text lines when it paints them as HTML in flow.
 import type { Rect } from "../../lib/bindings/Rect";
 import type { TextLine } from "../../lib/bindings/TextLine";
 
