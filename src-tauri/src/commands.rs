@@ -109,7 +109,11 @@ pub fn map_create(
 }
 
 /// Opens a map the home screen listed (library or recent files).
-#[tauri::command]
+///
+/// Opening commands run on Tauri's thread pool (`async`), not the main thread: there, reading a
+/// 2,000-card map and writing its 1.2 MB answer held up the window and the page's other requests
+/// (at start-up, the language and the fonts).
+#[tauri::command(async)]
 pub fn map_open(state: State<AppState>, path: String) -> Reply<MapView> {
     let path = offered(&state, path)?;
     open_path(&state, &path)
@@ -132,7 +136,8 @@ pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) 
 }
 
 /// Opens the file the app was started with, once; `None` when there is none (or it was opened).
-#[tauri::command]
+/// On the thread pool, as `map_open`.
+#[tauri::command(async)]
 pub fn map_open_launched(state: State<AppState>) -> Reply<Option<MapView>> {
     let launched = state.launched.lock().expect("launch lock").take();
     match launched {
