@@ -4,7 +4,7 @@ import type { CardBox } from "../../lib/bindings/CardBox";
 import { CARD_COLOURS, type Palette, THEME } from "../theme";
 import { htmlElement, svgElement } from "./dom";
 import { flowLines } from "./htmlLines";
-import { svgTextLine } from "./shapes";
+import { rectElement, svgTextLine } from "./shapes";
 
 /** What every card is painted with, besides itself. */
 export interface CardLook {
@@ -24,11 +24,7 @@ export function cardElement(card: CardBox, look: CardLook): SVGGElement {
   const group = svgElement(
     "g",
     { "data-testid": `card-${card.id}`, class: "card", "data-selected": false },
-    svgElement("rect", {
-      x: rect.x,
-      y: rect.y,
-      width: rect.width,
-      height: rect.height,
+    rectElement(rect, {
       rx: 6,
       fill: colours.fill,
       stroke: colours.stroke,
@@ -38,8 +34,7 @@ export function cardElement(card: CardBox, look: CardLook): SVGGElement {
   if (card.badge) {
     const { badge } = card;
     const badgeColours = look.palette.badges[badge.mode ?? "none"];
-    const r = badge.rect;
-    group.append(svgElement("rect", { x: r.x, y: r.y, width: r.width, height: r.height, rx: 4, fill: badgeColours.fill }));
+    group.append(rectElement(badge.rect, { rx: 4, fill: badgeColours.fill }));
     const icon = badge.icon && look.icons[badge.icon.key];
     if (badge.icon && icon) {
       group.append(

@@ -2,7 +2,7 @@
 import type { KpiBox } from "../../lib/bindings/KpiBox";
 import { CARD_COLOURS, kpiColour } from "../theme";
 import { svgElement } from "./dom";
-import { svgTextLine } from "./shapes";
+import { rectElement, svgTextLine } from "./shapes";
 
 /** The KPI, not selected (see showSelected). */
 export function kpiElement(kpi: KpiBox): SVGGElement {
@@ -10,16 +10,8 @@ export function kpiElement(kpi: KpiBox): SVGGElement {
   const group = svgElement(
     "g",
     { "data-testid": `kpi-${kpi.id}`, "data-selected": false },
-    svgElement("rect", {
-      x: rect.x,
-      y: rect.y,
-      width: rect.width,
-      height: rect.height,
-      rx: 6,
-      fill: "#ffffff",
-      stroke: CARD_COLOURS.touchpoint.stroke,
-    }),
-    svgElement("rect", { x: rect.x, y: rect.y, width: 5, height: rect.height, rx: 2, fill: kpiColour(kpi.status) }),
+    rectElement(rect, { rx: 6, fill: "#ffffff", stroke: CARD_COLOURS.touchpoint.stroke }),
+    rectElement({ ...rect, width: 5 }, { rx: 2, fill: kpiColour(kpi.status) }),
   );
   group.append(...kpi.lines.map((line) => svgTextLine(line, CARD_COLOURS.touchpoint.text)));
   return group;

@@ -2,7 +2,12 @@
 import type { Rect } from "../../lib/bindings/Rect";
 import type { TextLine } from "../../lib/bindings/TextLine";
 import { SELECTION_COLOUR } from "../theme";
-import { svgElement } from "./dom";
+import { type Attributes, svgElement } from "./dom";
+
+/** A `<rect>` on `rect`, with the rest of its attributes (corner radius, fill, stroke). */
+export function rectElement(rect: Rect, attributes: Attributes): SVGRectElement {
+  return svgElement("rect", { x: rect.x, y: rect.y, width: rect.width, height: rect.height, ...attributes });
+}
 
 /** A line of SVG text exactly where the core's layout put it, by its baseline. */
 export function textAttributes(line: TextLine, fill: string) {
@@ -25,12 +30,9 @@ export function showSelected(element: Element, rect: Rect, selected: boolean) {
 }
 
 function selectionOutline(rect: Rect): SVGRectElement {
-  return svgElement("rect", {
+  const around = { x: rect.x - 3, y: rect.y - 3, width: rect.width + 6, height: rect.height + 6 };
+  return rectElement(around, {
     class: "selection-outline",
-    x: rect.x - 3,
-    y: rect.y - 3,
-    width: rect.width + 6,
-    height: rect.height + 6,
     rx: 8,
     fill: "none",
     stroke: SELECTION_COLOUR,
