@@ -1,6 +1,6 @@
 //! A 2,000-card map: the canvas paints the cards in and around the view, not all of them, and
-//! adds the ones around the view once its first frame is up; cards' text is HTML; holding a card
-//! re-styles nothing.
+//! adds the ones around the view once its first frame is up; cards' text is HTML; an edit keeps
+//! the cards it did not change; holding a card re-styles nothing.
 
 use tabiji_e2e::{app_binary, App, Folders};
 
@@ -73,6 +73,25 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
         )
         .await;
     assert_eq!(in_html, cards, "every painted card's lines are HTML");
+
+    // An edit leaves the painted cards it did not change as they are. The layout comes anew with
+    // every edit: when the cards were compared with what they were built from by its identity,
+    // retitling the map built all the painted cards again.
+    let cards_now = "const cards = [...document.querySelectorAll('g[data-testid^=\"card-\"]')];";
+    app.driver
+        .execute(&format!("{cards_now} cards.forEach((c) => (c.__beforeEdit = true))"), vec![])
+        .await
+        .unwrap();
+    app.fill("prop-map-title", "大きなマップ").await;
+    app.wait_text("map-title", "大きなマップ").await;
+    app.wait_saved().await;
+    let (cards, kept) = app
+        .two_numbers(
+            &format!("{cards_now} return [cards.length, cards.filter((c) => c.__beforeEdit).length]"),
+            &viewport,
+        )
+        .await;
+    assert_eq!(kept, cards, "retitling the map built painted cards again");
 
     // A held card shows the grabbing cursor from an element of its own. Set on the surface, the
     // inherited cursor re-styled every shape of the map as the drag began and ended, and a drop
