@@ -16,6 +16,20 @@ describe("minimap", () => {
     ]);
   });
 
+  it("counts cards that the layout lists away from their cell's others", () => {
+    const layout = layoutWith([
+      { id: "a", stage: 0, y: 60 },
+      { id: "c", stage: 1, y: 60 },
+      { id: "b", stage: 0, y: 120 },
+      { id: "d", stage: 1, y: 120 },
+    ]);
+    const counts = cellCounts(layout).map(({ cell, count }) => [cell.stage_id, count]);
+    expect(counts).toEqual([
+      ["st_0", 2],
+      ["st_1", 2],
+    ]);
+  });
+
   it("keeps the map's shape within the room it has", () => {
     const layout = layoutWith([]); // 500 × 550
     expect(minimapSize(layout, { width: 200, height: 160 })).toEqual({ width: 145, height: 160 });

@@ -25,7 +25,10 @@ export function format(template: string, params: Record<string, string | number>
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  return format(catalogues[locale.language][key], params);
+  const template = catalogues[locale.language][key];
+  // Most texts are labels without parameters, looked up as the editor is built: they need no
+  // pass over the text.
+  return params ? format(template, params) : template;
 }
 
 /** A translated message for an error code, or `undefined` when the code has none. */
