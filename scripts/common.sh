@@ -6,7 +6,7 @@ DEBIAN_PACKAGES=(
   build-essential pkg-config libssl-dev curl file
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   xvfb webkit2gtk-driver imagemagick poppler-utils qpdf xdotool xclip fonts-noto-cjk fonts-morisawa-bizud-gothic
-  squashfs-tools
+  squashfs-tools dbus-daemon
 )
 
 # Cargo's target directory lives outside the clone so that every step, and every later run on

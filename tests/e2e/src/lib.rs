@@ -69,6 +69,40 @@ impl Default for Folders {
     }
 }
 
+/// A D-Bus session bus of the test's own, ended when dropped. The app finds its running instance
+/// through the session bus; the machines the tests run on have none.
+pub struct SessionBus {
+    daemon: Child,
+    /// What `DBUS_SESSION_BUS_ADDRESS` must say to reach it.
+    pub address: String,
+}
+
+impl SessionBus {
+    pub fn start() -> SessionBus {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon must be installed (Debian's dbus-daemon)");
+        let mut address = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(daemon.stdout.take().expect("the daemon's output")),
+            &mut address,
+        )
+        .expect("the bus's address");
+        assert!(!address.trim().is_empty(), "dbus-daemon printed no address");
+        SessionBus { daemon, address: address.trim().to_owned() }
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}
+
 fn binary(var: &str, default: &str) -> PathBuf {
     std::env::var_os(var)
         .map(PathBuf::from)
@@ -109,6 +143,17 @@ impl App {
 
     /// Starts `binary` (the app, or a benchmark's anchor) with `args`, through tauri-driver.
     pub async fn launch(app: PathBuf, args: &[&str], folders: Folders, lang: &str) -> App {
+        App::launch_with_env(app, args, folders, lang, &[]).await
+    }
+
+    /// As [`App::launch`], with more variables in the app's environment.
+    pub async fn launch_with_env(
+        app: PathBuf,
+        args: &[&str],
+        folders: Folders,
+        lang: &str,
+        env: &[(&str, &str)],
+    ) -> App {
         assert!(app.exists(), "build it first: {} is missing", app.display());
         assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY must be set (Xvfb)");
         let (port, native_port) = (free_port(), free_port());
@@ -119,6 +164,7 @@ impl App {
             .env("TABIJI_CONFIG_DIR", folders.config.path())
             .env("LANG", locale)
             .env("LANGUAGE", lang)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group, which also holds WebKitWebDriver and the app, so that all of

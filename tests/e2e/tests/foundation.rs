@@ -1,7 +1,7 @@
 //! The foundation, as a user meets it: an empty library, a new map from the b2b template, the map
 //! painted from the core's layout, the file in the library afterwards, and a broken file refused.
 
-use tabiji_e2e::{info_json, map_files, App, Folders};
+use tabiji_e2e::{info_json, map_files, App, Folders, SessionBus};
 
 const JA_STAGES: [&str; 5] = ["認知", "検討", "決定", "維持", "推奨"];
 const EN_STAGES: [&str; 5] = ["Awareness", "Consideration", "Decision", "Retention", "Advocacy"];
@@ -119,6 +119,58 @@ async fn a_map_named_on_the_command_line_opens_at_start_and_a_missing_one_says_s
     assert!(error.contains("gone.tabiji"), "the error names the file: {error}");
     // The library shows beneath the message.
     app.testid("new-map").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_hands_its_file_to_the_running_app_and_exits() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (file, title) in [("first.tabiji", "First map"), ("second.tabiji", "Second map")] {
+        let content = tabiji_core::Template::B2b.build(tabiji_core::Language::En, Some(title));
+        tabiji_core::Document::create(&elsewhere.path().join(file), &content).unwrap();
+    }
+    let bus = SessionBus::start();
+    let bus_env = [("DBUS_SESSION_BUS_ADDRESS", bus.address.as_str())];
+    let first = elsewhere.path().join("first.tabiji");
+    let app = App::launch_with_env(
+        tabiji_e2e::app_binary(),
+        &[first.to_str().unwrap()],
+        Folders::new(),
+        "en",
+        &bus_env,
+    )
+    .await;
+    app.wait_text("map-title", "First map").await;
+
+    // As the file manager would start it: a path relative to where it runs, which the running
+    // app must read from there.
+    let folders = Folders::new();
+    let mut second = std::process::Command::new(tabiji_e2e::app_binary())
+        .arg("second.tabiji")
+        .current_dir(elsewhere.path())
+        .envs(bus_env)
+        .env("TABIJI_LIBRARY_DIR", folders.library.path())
+        .env("TABIJI_CONFIG_DIR", folders.config.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = second.kill();
+            panic!("the second launch kept running beside the first");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "the second launch ended with {status}");
+    app.wait_text("map-title", "Second map").await;
+
+    // The first map is closed, so another writer may now open it.
+    tabiji_core::Document::open(&first).expect("the first map is no longer held");
     app.quit().await;
 }
 
