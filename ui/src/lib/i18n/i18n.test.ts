@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { errorText, format, t, useLanguage } from "./index.svelte";
+import { errorText, format, formatDate, formatNumber, t, useLanguage } from "./index.svelte";
 import { read, sourceFiles } from "../../testing/sources";
 import { ja } from "./ja";
 
@@ -82,5 +82,24 @@ describe("format", () => {
 
   it("inserts user text literally", () => {
     expect(format("File: {name}", { name: "$& <b>{x}</b>" })).toBe("File: $& <b>{x}</b>");
+  });
+});
+
+describe("formatDate and formatNumber", () => {
+  it("follow the language in use, back and forth", () => {
+    const iso = "2026-11-24T09:30:00Z";
+    useLanguage("en");
+    const english = formatDate(iso);
+    useLanguage("ja");
+    const japanese = formatDate(iso);
+    expect(japanese).not.toBe(english);
+    expect(japanese).toContain("2026/11/24");
+    useLanguage("en");
+    expect(formatDate(iso)).toBe(english);
+    expect(formatNumber(1234.567)).toBe("1,234.57");
+  });
+
+  it("leave what is not a date as it is", () => {
+    expect(formatDate("not a date")).toBe("not a date");
   });
 });

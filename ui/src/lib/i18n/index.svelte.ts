@@ -37,12 +37,26 @@ export function errorText(code: string): string | undefined {
   return key in en ? t(key as MessageKey) : undefined;
 }
 
+/** One formatter a language, made when first needed: making one costs far more than using it,
+ * and a dialog may format hundreds of figures. */
+function perLanguage<F>(make: (language: Language) => F): () => F {
+  const made = new Map<Language, F>();
+  return () => {
+    let formatter = made.get(locale.language);
+    if (!formatter) made.set(locale.language, (formatter = make(locale.language)));
+    return formatter;
+  };
+}
+
+const dateFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }));
+const numberFormat = perLanguage((language) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }));
+
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale.language, { dateStyle: "medium", timeStyle: "short" }).format(date);
+  return dateFormat().format(date);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale.language, { maximumFractionDigits: 2 }).format(value);
+  return numberFormat().format(value);
 }
