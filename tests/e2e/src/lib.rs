@@ -410,8 +410,6 @@ impl App {
         run(Command::new("import").args(["-window", &window]).arg(path)).map(drop)
     }
 
-    /// Ends the session and waits for the app to exit (and so release its maps); the folders
-    /// stay for a restart.
     /// Runs `script` with `element` as `arguments[0]`; the script returns two numbers.
     pub async fn two_numbers(&self, script: &str, element: &WebElement) -> (f64, f64) {
         let pair: [f64; 2] = self
@@ -432,6 +430,44 @@ impl App {
         self.quit().await
     }
 
+    /// Retitles the open map from the properties panel (so with nothing selected), an edit that
+    /// changes no card, and waits until it is shown and saved.
+    pub async fn retitle_map(&self, title: &str) {
+        self.fill("prop-map-title", title).await;
+        self.wait_text("map-title", title).await;
+        self.wait_saved().await;
+    }
+
+    /// Marks the elements `css` selects, for [`App::kept_elements`] to tell later which of the
+    /// elements then selected are still the same ones (not built again).
+    pub async fn mark_elements(&self, css: &str) {
+        self.driver
+            .execute(
+                "document.querySelectorAll(arguments[0]).forEach((e) => (e.__marked = true))",
+                vec![css.into()],
+            )
+            .await
+            .expect("mark the elements");
+    }
+
+    /// How many elements `css` selects, and how many of them [`App::mark_elements`] marked.
+    pub async fn kept_elements(&self, css: &str) -> (usize, usize) {
+        let [all, kept]: [usize; 2] = self
+            .driver
+            .execute(
+                "const all = [...document.querySelectorAll(arguments[0])]; \
+                 return [all.length, all.filter((e) => e.__marked).length]",
+                vec![css.into()],
+            )
+            .await
+            .expect("count the marked elements")
+            .convert()
+            .expect("two counts");
+        (all, kept)
+    }
+
+    /// Ends the session and waits for the app to exit (and so release its maps); the folders
+    /// stay for a restart.
     pub async fn quit(mut self) -> Folders {
         let _ = self.driver.clone().quit().await;
         let started = Instant::now();

@@ -32,28 +32,12 @@ async fn kpis_the_committee_and_spend_are_edited_from_their_views_and_gaps_are_f
 
     // An edit elsewhere leaves the painted KPIs as they are: the core sends them anew with every
     // change, and compared by identity each one was built again.
-    let kpis_now = "const kpis = [...document.querySelectorAll('g[data-testid^=\"kpi-\"]')];";
-    app.driver
-        .execute(&format!("{kpis_now} kpis.forEach((k) => (k.__beforeEdit = true))"), vec![])
-        .await
-        .unwrap();
-    app.fill("prop-map-title", "KPI を見るマップ").await;
-    app.wait_text("map-title", "KPI を見るマップ").await;
-    app.wait_saved().await;
-    let kpis: [u64; 2] = serde_json::from_value(
-        app.driver
-            .execute(
-                &format!("{kpis_now} return [kpis.length, kpis.filter((k) => k.__beforeEdit).length]"),
-                vec![],
-            )
-            .await
-            .unwrap()
-            .json()
-            .clone(),
-    )
-    .unwrap();
-    assert!(kpis[0] > 0, "the template's KPIs are painted");
-    assert_eq!(kpis[1], kpis[0], "retitling the map built painted KPIs again");
+    let painted_kpis = "g[data-testid^='kpi-']";
+    app.mark_elements(painted_kpis).await;
+    app.retitle_map("KPI を見るマップ").await;
+    let (kpis, kept) = app.kept_elements(painted_kpis).await;
+    assert!(kpis > 0, "the template's KPIs are painted");
+    assert_eq!(kept, kpis, "retitling the map built painted KPIs again");
 
     // A KPI on the canvas: a click selects it, the panel edits it, Delete and undo work on it.
     let kpi = app.testid("kpi-kp_2").await;

@@ -77,20 +77,10 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     // An edit leaves the painted cards it did not change as they are. The layout comes anew with
     // every edit: when the cards were compared with what they were built from by its identity,
     // retitling the map built all the painted cards again.
-    let cards_now = "const cards = [...document.querySelectorAll('g[data-testid^=\"card-\"]')];";
-    app.driver
-        .execute(&format!("{cards_now} cards.forEach((c) => (c.__beforeEdit = true))"), vec![])
-        .await
-        .unwrap();
-    app.fill("prop-map-title", "大きなマップ").await;
-    app.wait_text("map-title", "大きなマップ").await;
-    app.wait_saved().await;
-    let (cards, kept) = app
-        .two_numbers(
-            &format!("{cards_now} return [cards.length, cards.filter((c) => c.__beforeEdit).length]"),
-            &viewport,
-        )
-        .await;
+    let painted_cards = "g[data-testid^='card-']";
+    app.mark_elements(painted_cards).await;
+    app.retitle_map("大きなマップ").await;
+    let (cards, kept) = app.kept_elements(painted_cards).await;
     assert_eq!(kept, cards, "retitling the map built painted cards again");
 
     // A held card shows the grabbing cursor from an element of its own. Set on the surface, the
