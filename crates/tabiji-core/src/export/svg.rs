@@ -1,13 +1,17 @@
 //! The exporter's painter: the core's layout as a standalone SVG document, drawn the way the
 //! canvas draws it (`ui/src/map/Canvas.svelte` and `ui/src/map/paint/`) with the same theme and
 //! font, so that what is exported is what is on screen. PNG and PDF are rendered from this SVG.
+//!
+//! Each item (a lane's band, a stage, a card, a KPI, a curve, a sign) is a group of its own: an
+//! editor that opens the file moves a card as one piece, and the PNG's strips skip the groups that
+//! lie outside them (`export/png.rs`).
 
 use std::fmt::Write;
 
 use super::report_page::{ReportPage, Tone};
 use super::Size;
 use crate::fonts;
-use crate::layout::{CardBox, GapMark, KpiBox, Layout, TextLine, VoteBadge};
+use crate::layout::{CardBox, Curve, GapMark, KpiBox, Layout, StageBox, TextLine, VoteBadge};
 use crate::theme;
 
 /// What goes into the SVG besides the map.
@@ -49,17 +53,17 @@ pub fn render(layout: &Layout, options: &SvgOptions) -> String {
     }
     grid(&mut svg, layout, options.transparent);
     for card in &layout.cards {
-        card_shape(&mut svg, layout, card);
+        svg.group(|svg| card_shape(svg, layout, card));
     }
     for kpi in &layout.kpis {
-        kpi_shape(&mut svg, kpi);
+        svg.group(|svg| kpi_shape(svg, kpi));
     }
     emotions(&mut svg, layout);
     for mark in &layout.gap_marks {
-        gap_mark(&mut svg, mark);
+        svg.group(|svg| gap_mark(svg, mark));
     }
     if let Some(page) = &options.report {
-        report_page(&mut svg, page, options.transparent);
+        svg.group(|svg| report_page(svg, page, options.transparent));
     }
     svg.raw("</svg>\n");
     svg.out
@@ -71,34 +75,42 @@ fn grid(svg: &mut Svg, layout: &Layout, transparent: bool) {
         svg.rect(0.0, 0.0, layout.width, layout.height, &[("fill", colours.background)]);
     }
     for (i, lane) in layout.lanes.iter().enumerate() {
-        let row = lane.row;
-        let fill = if i % 2 == 1 { colours.row_odd } else { colours.row_even };
-        svg.rect(row.x, row.y, row.width, row.height, &[("fill", fill)]);
-        let header = lane.header;
-        svg.rect(header.x, header.y, header.width, header.height, &[("fill", colours.lane_header)]);
-        svg.line(0.0, row.y, layout.width, row.y, &[("stroke", colours.line)]);
-        text_lines(svg, &lane.label, colours.lane_text);
+        svg.group(|svg| {
+            let row = lane.row;
+            let fill = if i % 2 == 1 { colours.row_odd } else { colours.row_even };
+            svg.rect(row.x, row.y, row.width, row.height, &[("fill", fill)]);
+            let header = lane.header;
+            svg.rect(header.x, header.y, header.width, header.height, &[("fill", colours.lane_header)]);
+            svg.line(0.0, row.y, layout.width, row.y, &[("stroke", colours.line)]);
+            text_lines(svg, &lane.label, colours.lane_text);
+        });
     }
-    for stage in &layout.stages {
-        let x = stage.column.x;
-        svg.line(x, stage.header.height, x, layout.height, &[("stroke", colours.line)]);
-    }
-    for stage in &layout.stages {
-        svg.element("polygon", &[("points", &stage.chevron), ("fill", theme::stage(stage.index))], None);
-        if stage.bottleneck {
-            svg.element(
-                "polygon",
-                &[
-                    ("points", &stage.chevron),
-                    ("fill", "none"),
-                    ("stroke", theme::BOTTLENECK),
-                    ("stroke-width", "4"),
-                ],
-                None,
-            );
+    svg.group(|svg| {
+        for stage in &layout.stages {
+            let x = stage.column.x;
+            svg.line(x, stage.header.height, x, layout.height, &[("stroke", colours.line)]);
         }
-        text_lines(svg, &stage.label, theme::STAGE_TEXT);
+    });
+    for stage in &layout.stages {
+        svg.group(|svg| stage_header(svg, stage));
     }
+}
+
+fn stage_header(svg: &mut Svg, stage: &StageBox) {
+    svg.element("polygon", &[("points", &stage.chevron), ("fill", theme::stage(stage.index))], None);
+    if stage.bottleneck {
+        svg.element(
+            "polygon",
+            &[
+                ("points", &stage.chevron),
+                ("fill", "none"),
+                ("stroke", theme::BOTTLENECK),
+                ("stroke-width", "4"),
+            ],
+            None,
+        );
+    }
+    text_lines(svg, &stage.label, theme::STAGE_TEXT);
 }
 
 fn report_page(svg: &mut Svg, page: &ReportPage, transparent: bool) {
@@ -187,47 +199,53 @@ fn kpi_shape(svg: &mut Svg, kpi: &KpiBox) {
 fn emotions(svg: &mut Svg, layout: &Layout) {
     let Some(scale) = &layout.emotion_scale else { return };
     let left = layout.lanes.first().map_or(0.0, |lane| lane.header.width);
-    for tick in &scale.ticks {
-        let dashes = if tick.zero { "6 4" } else { "2 6" };
-        svg.line(
-            left,
-            tick.y,
-            layout.width,
-            tick.y,
-            &[("stroke", theme::GRID.scale), ("stroke-dasharray", dashes)],
-        );
-    }
-    let labels: Vec<TextLine> = scale.ticks.iter().map(|t| t.label.clone()).collect();
-    text_lines(svg, &labels, theme::GRID.scale_text);
+    svg.group(|svg| {
+        for tick in &scale.ticks {
+            let dashes = if tick.zero { "6 4" } else { "2 6" };
+            svg.line(
+                left,
+                tick.y,
+                layout.width,
+                tick.y,
+                &[("stroke", theme::GRID.scale), ("stroke-dasharray", dashes)],
+            );
+        }
+        let labels: Vec<TextLine> = scale.ticks.iter().map(|t| t.label.clone()).collect();
+        text_lines(svg, &labels, theme::GRID.scale_text);
+    });
     for curve in &layout.curves {
+        svg.group(|svg| emotion_curve(svg, curve));
+    }
+}
+
+fn emotion_curve(svg: &mut Svg, curve: &Curve) {
+    svg.element(
+        "path",
+        &[
+            ("d", &curve.path),
+            ("fill", "none"),
+            ("stroke", &curve.color),
+            ("stroke-width", "3"),
+            ("stroke-linecap", "round"),
+            ("stroke-linejoin", "round"),
+        ],
+        None,
+    );
+    for point in &curve.points {
+        let fill = if point.quote.is_empty() { "#ffffff" } else { curve.color.as_str() };
+        let (cx, cy) = (number(point.x), number(point.y));
         svg.element(
-            "path",
+            "circle",
             &[
-                ("d", &curve.path),
-                ("fill", "none"),
+                ("cx", &cx),
+                ("cy", &cy),
+                ("r", "6"),
+                ("fill", fill),
                 ("stroke", &curve.color),
-                ("stroke-width", "3"),
-                ("stroke-linecap", "round"),
-                ("stroke-linejoin", "round"),
+                ("stroke-width", "2.5"),
             ],
             None,
         );
-        for point in &curve.points {
-            let fill = if point.quote.is_empty() { "#ffffff" } else { curve.color.as_str() };
-            let (cx, cy) = (number(point.x), number(point.y));
-            svg.element(
-                "circle",
-                &[
-                    ("cx", &cx),
-                    ("cy", &cy),
-                    ("r", "6"),
-                    ("fill", fill),
-                    ("stroke", &curve.color),
-                    ("stroke-width", "2.5"),
-                ],
-                None,
-            );
-        }
     }
 }
 
@@ -298,6 +316,13 @@ impl Svg {
             }
             None => self.out.push_str("/>\n"),
         }
+    }
+
+    /// Writes what `draw` writes inside a `<g>`.
+    fn group(&mut self, draw: impl FnOnce(&mut Svg)) {
+        self.out.push_str("<g>\n");
+        draw(self);
+        self.out.push_str("</g>\n");
     }
 
     fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, attributes: &[(&str, &str)]) {
