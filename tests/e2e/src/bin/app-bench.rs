@@ -166,7 +166,7 @@ async fn start_until(binary: PathBuf, args: &[&str], shown: &str) -> (App, Durat
     let page = app
         .driver
         .execute(
-            "return [performance.timeOrigin, performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0,              performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,              performance.getEntriesByType('mark').map(m => [m.name, m.startTime])]",
+            "return [performance.timeOrigin, performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0,              performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,              performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0,              performance.getEntriesByType('mark').map(m => [m.name, m.startTime])]",
             vec![],
         )
         .await
@@ -178,8 +178,9 @@ async fn start_until(binary: PathBuf, args: &[&str], shown: &str) -> (App, Durat
         ("page began loading".to_owned(), origin),
         ("page's HTML and script arrived".to_owned(), origin + page[1].as_f64().unwrap_or(0.0)),
         ("page's script ran (DOMContentLoaded)".to_owned(), origin + page[2].as_f64().unwrap_or(0.0)),
+        ("page's load event ended".to_owned(), origin + page[3].as_f64().unwrap_or(0.0)),
     ];
-    for mark in page[3].as_array().into_iter().flatten() {
+    for mark in page[4].as_array().into_iter().flatten() {
         marks.push((mark[0].as_str().unwrap_or("?").to_owned(), origin + mark[1].as_f64().unwrap_or(0.0)));
     }
     marks.push(("shown, as WebDriver saw it".to_owned(), elapsed.as_secs_f64() * 1e3));
