@@ -6,10 +6,11 @@ use tabiji_core::{Document, Error, ErrorPayload, Language, Op, Template};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
+use crate::launch_preload;
 use crate::open_map::OpenMap;
 use crate::settings::SettingsView;
 use crate::state::{is_map_file, AppState, Launched};
-use crate::view::{LibraryView, MapChange, MapView};
+use crate::view::{LaunchAnswer, LibraryView, MapChange, MapView};
 
 /// What a command answers: its value, or an error with a stable code for the UI.
 pub(crate) type Reply<T> = Result<T, ErrorPayload>;
@@ -135,14 +136,20 @@ pub async fn map_open_dialog(app: tauri::AppHandle, state: State<'_, AppState>) 
     open_or_import(&state, &path).map(Some)
 }
 
-/// Opens the file the app was started with, once; `None` when there is none (or it was opened).
-/// On the thread pool, as `map_open`.
+/// Opens the file the app was started with, once. `preloaded` is the version of the view the
+/// page was handed as it loaded, if any (`launch_preload.rs`): when that is the map opened, the
+/// answer says so instead of sending it again. On the thread pool, as `map_open`.
 #[tauri::command(async)]
-pub fn map_open_launched(state: State<AppState>) -> Reply<Option<MapView>> {
+pub fn map_open_launched(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    preloaded: Option<u32>,
+) -> Reply<LaunchAnswer> {
     let launched = state.launched.lock().expect("launch lock").take();
-    match launched {
-        None => Ok(None),
-        Some(Launched::File(path)) => open_or_import(&state, &path).map(Some),
+    launch_preload::withdraw(&app);
+    let view = match launched {
+        None => return Ok(LaunchAnswer::Nothing),
+        Some(Launched::File(path)) => open_or_import(&state, &path)?,
         Some(Launched::Opening(opening)) => {
             let (document, view) = opening
                 .join()
@@ -151,9 +158,14 @@ pub fn map_open_launched(state: State<AppState>) -> Reply<Option<MapView>> {
                     message: "opening the file the app was started with stopped".into(),
                 })?
                 .map_err(payload)?;
-            Ok(Some(show_view(&state, document, view)))
+            show_view(&state, document, view)
         }
-    }
+    };
+    Ok(if preloaded == Some(view.version) {
+        LaunchAnswer::Preloaded
+    } else {
+        LaunchAnswer::Opened { view: Box::new(view) }
+    })
 }
 
 /// A map file opens as it is; a PNG, SVG, PDF or JSON export becomes a new map in the library.

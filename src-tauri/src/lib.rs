@@ -3,6 +3,7 @@
 mod actuals;
 mod commands;
 mod export;
+mod launch_preload;
 mod library;
 mod menu;
 mod open_map;
@@ -40,7 +41,9 @@ pub fn run() {
         .on_menu_event(menu::on_event)
         .setup(|app| {
             // After the single-instance check: a second launch exits before this.
-            app.state::<state::AppState>().begin_opening_launch_file();
+            let handle = app.handle().clone();
+            app.state::<state::AppState>()
+                .begin_opening_launch_file(move |view| launch_preload::hand_to_page(&handle, view));
             #[cfg(target_os = "linux")]
             draw_text_unhinted();
             Ok(())

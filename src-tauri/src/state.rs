@@ -29,21 +29,26 @@ pub enum Launched {
     /// A file to open when the page asks: an export to import, or a second launch's file.
     File(PathBuf),
     /// A map the app began opening as it started, on a thread of its own: the window and the
-    /// page take another 200 ms to load, and the map is ready before the page asks for it.
+    /// page take another 200 ms to load, and the map is ready (and handed to the page) before
+    /// the page asks for it.
     Opening(JoinHandle<tabiji_core::Result<(Document, MapView)>>),
 }
 
 impl Launched {
-    /// Starts opening `path` at once if it is a map; an import waits for the page, whose library
-    /// it adds a file to.
-    fn begin(path: PathBuf) -> Launched {
+    /// Starts opening `path` at once if it is a map, and gives its view to `opened` as soon
+    /// as it is laid out; an import waits for the page, whose library it adds a file to.
+    fn begin(path: PathBuf, opened: impl FnOnce(&MapView) + Send + 'static) -> Launched {
         if !is_map_file(&path) {
             return Launched::File(path);
         }
         let to_open = path.clone();
-        let opening = std::thread::Builder::new()
-            .name("open launch file".into())
-            .spawn(move || MapView::open(&to_open));
+        let opening = std::thread::Builder::new().name("open launch file".into()).spawn(move || {
+            let opening = MapView::open(&to_open);
+            if let Ok((_, view)) = &opening {
+                opened(view);
+            }
+            opening
+        });
         match opening {
             Ok(handle) => Launched::Opening(handle),
             // No thread to spare: the page's question opens it instead.
@@ -88,10 +93,10 @@ impl AppState {
     /// Starts opening the file the app was started with, if it is a map. Called once the app
     /// knows it is the only instance: a second launch hands its file to the first and exits, and
     /// must not have opened (and locked) the file meanwhile.
-    pub fn begin_opening_launch_file(&self) {
+    pub fn begin_opening_launch_file(&self, opened: impl FnOnce(&MapView) + Send + 'static) {
         let mut launched = self.launched.lock().expect("launch lock");
         *launched = match launched.take() {
-            Some(Launched::File(path)) => Some(Launched::begin(path)),
+            Some(Launched::File(path)) => Some(Launched::begin(path, opened)),
             other => other,
         };
     }
@@ -136,10 +141,13 @@ mod tests {
         let map = tabiji_core::generated::map_with_cards(30);
         Document::create(&path, &map).unwrap();
 
-        let (document, view) = opened(Launched::begin(path.clone())).unwrap();
+        let (handed, handed_to) = std::sync::mpsc::channel();
+        let launched = Launched::begin(path.clone(), move |view| handed.send(view.version).unwrap());
+        let (document, view) = opened(launched).unwrap();
         assert_eq!(document.path(), path);
         assert_eq!(view.map.cards.len(), 30);
         assert_eq!(view.layout.cards.len(), 30);
+        assert_eq!(handed_to.try_recv(), Ok(view.version), "the view opened was not handed on");
     }
 
     #[test]
@@ -148,14 +156,15 @@ mod tests {
         let path = folder.path().join("damaged.tabiji");
         std::fs::write(&path, b"not a map at all").unwrap();
 
-        let error = opened(Launched::begin(path.clone())).err().expect("a damaged map does not open");
+        let launched = Launched::begin(path.clone(), |_| panic!("a map that did not open was handed on"));
+        let error = opened(launched).err().expect("a damaged map does not open");
         assert_eq!(error.code(), "file.not_a_map");
         assert_eq!(std::fs::read(&path).unwrap(), b"not a map at all");
     }
 
     #[test]
     fn an_export_to_import_waits_for_the_page() {
-        let launched = Launched::begin(PathBuf::from("/somewhere/map.json"));
+        let launched = Launched::begin(PathBuf::from("/somewhere/map.json"), |_| ());
         assert!(matches!(launched, Launched::File(path) if path == Path::new("/somewhere/map.json")));
     }
 }

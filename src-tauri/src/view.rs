@@ -46,6 +46,18 @@ impl MapView {
     }
 }
 
+/// The answer to the page's question for the file the app was started with.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LaunchAnswer {
+    /// No file, or it has been opened already.
+    Nothing,
+    /// The map opened is the view the page was handed as it loaded (`launch_preload.rs`).
+    Preloaded,
+    /// The map opened (or the export imported), for a page that holds no view of it.
+    Opened { view: Box<MapView> },
+}
+
 /// What an edit changed in the view the page holds. A 2,000-card map's view is a megabyte of
 /// JSON, and carrying all of it back after each edit took a drop 40–60 ms to save; an edit
 /// changes a few cards and moves those below them, so the cards and card boxes that stayed as
@@ -141,6 +153,7 @@ mod tests {
         let cfg = Config::new().with_out_dir(dir);
         MapView::export_all(&cfg).unwrap();
         MapChange::export_all(&cfg).unwrap();
+        LaunchAnswer::export_all(&cfg).unwrap();
         LibraryView::export_all(&cfg).unwrap();
         Op::export_all(&cfg).unwrap();
         ErrorPayload::export_all(&cfg).unwrap();

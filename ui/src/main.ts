@@ -3,6 +3,7 @@ import App from "./App.svelte";
 import "./app.css";
 import { api } from "./lib/api";
 import { useLanguage } from "./lib/i18n/index.svelte";
+import { launchedMap, takePreload } from "./lib/launch";
 
 // Start-up marks, read by the app benchmark (tests/e2e/src/bin/app-bench.rs).
 performance.mark("tabiji:script");
@@ -12,7 +13,7 @@ if (!target) throw new Error("index.html has no #app element");
 
 // Both questions go to the core at once: the file the app was launched with, if any, opens
 // while the language is looked up.
-const launched = api.mapOpenLaunched();
+const launched = launchedMap(api.mapOpenLaunched, takePreload());
 // App reports a failure once mounted; until then it must not count as unhandled.
 launched.catch(() => undefined);
 // The interface follows the operating system's language; English if the app cannot tell.

@@ -111,6 +111,17 @@ async fn a_map_named_on_the_command_line_opens_at_start_and_a_missing_one_says_s
     let app = App::launch(tabiji_e2e::app_binary(), &[map.to_str().unwrap()], Folders::new(), "en").await;
     assert_eq!(app.testid("map-title").await.text().await.unwrap(), "Opened from the file manager");
     app.testid("canvas").await;
+    // The map reached the page as it loaded, not in the answer to its question
+    // (src-tauri/src/launch_preload.rs).
+    let preloaded = app
+        .driver
+        .execute("return performance.getEntriesByName('tabiji:launch-preloaded').length", vec![])
+        .await
+        .unwrap();
+    assert_eq!(preloaded.json(), &serde_json::json!(1), "the page asked for the map it was not handed");
+    // Loaded again, the page is handed nothing stale: the map was opened once, and the library shows.
+    app.driver.refresh().await.unwrap();
+    app.testid("new-map").await;
     app.quit().await;
 
     let missing = elsewhere.path().join("gone.tabiji");

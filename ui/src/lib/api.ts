@@ -11,6 +11,7 @@ import type { RevisionInfo } from "./bindings/RevisionInfo";
 import type { Destination } from "./bindings/Destination";
 import type { ErrorPayload } from "./bindings/ErrorPayload";
 import type { Language } from "./bindings/Language";
+import type { LaunchAnswer } from "./bindings/LaunchAnswer";
 import type { Layout } from "./bindings/Layout";
 import type { LibraryView } from "./bindings/LibraryView";
 import type { MapChange } from "./bindings/MapChange";
@@ -65,8 +66,9 @@ export const api = {
     call<MapView>("map_create", { template, language, title }),
   mapOpen: (path: string) => call<MapView>("map_open", { path }),
   mapOpenDialog: () => call<MapView | null>("map_open_dialog"),
-  /** The file the app was launched with (once), or `null`. */
-  mapOpenLaunched: () => call<MapView | null>("map_open_launched"),
+  /** The file the app was launched with (once); `preloaded` is the version of the view the page
+   * was handed as it loaded, if any (`launch.ts`). */
+  mapOpenLaunched: (preloaded: number | null) => call<LaunchAnswer>("map_open_launched", { preloaded }),
   mapClose: () => call<void>("map_close"),
   mapApply: (op: Op) => call<MapChange>("map_apply", { op }),
   mapUndo: () => call<MapChange>("map_undo"),

@@ -1,0 +1,106 @@
+//! Hands the map the app was started with to the page as the page loads, instead of only in
+//! answer to the page's first question.
+//!
+//! WebKitGTK passes a command's answer to the page in 8 KB reads on the shell's main thread,
+//! behind those of the fonts the page preloads: the 2,000-card map's megabyte reached the page
+//! 35–40 ms after the question (docs/benchmarks.md). A script added to the webview before the
+//! page's document exists runs ahead of the page's own and leaves the view there as JSON text,
+//! which the page parses while its question is out. The page still asks, naming the view it
+//! holds, and uses it only when the core answers that it is the map it opened
+//! ([`LaunchAnswer::Preloaded`]); a script added too late, a reload, or another platform gets
+//! the view in the answer.
+//!
+//! [`LaunchAnswer::Preloaded`]: crate::view::LaunchAnswer::Preloaded
+
+use tauri::AppHandle;
+
+use crate::view::MapView;
+
+/// The global the page reads the view from (`ui/src/lib/launch.ts`).
+const GLOBAL: &str = "__TABIJI_LAUNCH__";
+
+#[cfg(target_os = "linux")]
+thread_local! {
+    /// The script handed to the page, on the main thread, until the page's question ends its use.
+    static HANDED: std::cell::RefCell<Option<(webkit2gtk::UserContentManager, webkit2gtk::UserScript)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Adds a script that puts `view` where the page's first question finds it. Called on the
+/// thread that opened the map: the view is written out there, and the script added on the main
+/// thread.
+#[cfg(target_os = "linux")]
+pub fn hand_to_page(app: &AppHandle, view: &MapView) {
+    use tauri::Manager;
+    let Some(window) = app.get_webview_window("main") else { return };
+    let Some(source) = script_source(view) else { return };
+    let _ = window.with_webview(move |webview| {
+        use webkit2gtk::WebViewExt;
+        use webkit2gtk::{
+            UserContentInjectedFrames, UserContentManagerExt, UserScript, UserScriptInjectionTime,
+        };
+        let Some(manager) = webview.inner().user_content_manager() else { return };
+        let script = UserScript::new(
+            &source,
+            UserContentInjectedFrames::TopFrame,
+            UserScriptInjectionTime::Start,
+            &[],
+            &[],
+        );
+        manager.add_script(&script);
+        HANDED.with(|handed| *handed.borrow_mut() = Some((manager, script)));
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn hand_to_page(_app: &AppHandle, _view: &MapView) {}
+
+/// Removes the script once the page has asked: a page loaded again (a reload) does not get a
+/// view that edits have left behind, and the webview lets go of the megabyte.
+#[cfg(target_os = "linux")]
+pub fn withdraw(app: &AppHandle) {
+    use tauri::Manager;
+    let Some(window) = app.get_webview_window("main") else { return };
+    let _ = window.with_webview(|_| {
+        use webkit2gtk::UserContentManagerExt;
+        if let Some((manager, script)) = HANDED.with(|handed| handed.borrow_mut().take()) {
+            manager.remove_script(&script);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn withdraw(_app: &AppHandle) {}
+
+/// The script that leaves `view` for the page. The map's text (the user's) is inside one JSON
+/// string, which is also a JavaScript string literal: nothing in it can end the string, and the
+/// page's `JSON.parse` reads it as data (parsed as an object literal, a key such as `__proto__`
+/// would mean something).
+fn script_source(view: &MapView) -> Option<String> {
+    let json = serde_json::to_string(view).ok()?;
+    let text = serde_json::to_string(&json).ok()?;
+    Some(format!("window.{GLOBAL} = {{ version: {}, json: {text} }};", view.version))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_users_text_stays_inside_the_scripts_one_string() {
+        let mut map = tabiji_core::Template::Blank.build(tabiji_core::Language::En, None);
+        map.info.title = "\"; alert(1); \"</script>\\\u{2028}\u{2029}`${x}`".to_owned();
+        let folder = tempfile::tempdir().unwrap();
+        let document = tabiji_core::Document::create(&folder.path().join("m.tabiji"), &map).unwrap();
+        let view = MapView::of(&document, map);
+
+        let source = script_source(&view).unwrap();
+        let prefix = format!("window.{GLOBAL} = {{ version: {}, json: ", view.version);
+        let literal = source.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(" };")).unwrap();
+        // One JSON string from end to end: decoded whole, it is the view's JSON, title and all.
+        let json: String = serde_json::from_str(literal).expect("the script holds one string");
+        let read: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(read["map"]["info"]["title"], view.map.info.title.as_str());
+        assert_eq!(read["version"], view.version);
+    }
+}
