@@ -17,6 +17,7 @@ use tauri::AppHandle;
 use crate::view::MapView;
 
 /// The global the page reads the view from (`ui/src/lib/launch.ts`).
+#[cfg(any(target_os = "linux", test))]
 const GLOBAL: &str = "__TABIJI_LAUNCH__";
 
 #[cfg(target_os = "linux")]
@@ -76,6 +77,7 @@ pub fn withdraw(_app: &AppHandle) {}
 /// string, which is also a JavaScript string literal: nothing in it can end the string, and the
 /// page's `JSON.parse` reads it as data (parsed as an object literal, a key such as `__proto__`
 /// would mean something).
+#[cfg(any(target_os = "linux", test))]
 fn script_source(view: &MapView) -> Option<String> {
     let json = serde_json::to_string(view).ok()?;
     let text = serde_json::to_string(&json).ok()?;
