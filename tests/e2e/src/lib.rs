@@ -123,11 +123,14 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+/// Two free ports, for tauri-driver and WebKitWebDriver. Both are held until both are known: a
+/// port let go of at once may be handed out again, and a CI run once gave both drivers the same
+/// port, where neither answered.
+fn free_ports() -> (u16, u16) {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let (first, second) = (bind(), bind());
+    let port = |listener: &std::net::TcpListener| listener.local_addr().expect("a bound port").port();
+    (port(&first), port(&second))
 }
 
 impl App {
@@ -156,7 +159,7 @@ impl App {
     ) -> App {
         assert!(app.exists(), "build it first: {} is missing", app.display());
         assert!(std::env::var_os("DISPLAY").is_some(), "DISPLAY must be set (Xvfb)");
-        let (port, native_port) = (free_port(), free_port());
+        let (port, native_port) = free_ports();
         let locale = if lang == "ja" { "ja_JP.UTF-8" } else { "en_US.UTF-8" };
         let tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
