@@ -24,7 +24,7 @@ export function takePreload(
  * Asks the core for the file the app was started with, naming the view the page was handed,
  * and reads that view while the question is out. The page uses it once the core answers that it
  * is the map it opened: the answer comes after the fonts the page preloads, which the first
- * frame needs anyway (laid out before they had arrived, it came 200–700 ms later;
+ * frame needs anyway (laid out before they had arrived, it came up to 700 ms later;
  * docs/benchmarks.md).
  */
 export async function launchedMap(

@@ -145,7 +145,8 @@ impl Picture {
                     }
                     let Strip { drawn_top, drawn_rows, .. } = strip(index);
                     let area = &mut buffer[..drawn_rows * row];
-                    // A buffer drawn on before is cleared: a transparent picture starts empty.
+                    // Cleared every time: the buffer may hold an earlier strip, and a transparent
+                    // picture starts empty.
                     area.fill(0);
                     // A panic in the renderer fails the export instead of the program.
                     let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
