@@ -136,6 +136,7 @@ async fn main() {
     let item = app.testid("map-item").await;
     let clicked = Instant::now();
     item.click().await.expect("open the map");
+    // The first map this page opens: the first frame's mark, if any, is this map's.
     wait_until(&app, &format!("return {MAP_PAINTED}"), clicked).await;
     let open = clicked.elapsed();
     // The engine's own frame rate, the map still: what a frame interval is when nothing changes.
