@@ -167,12 +167,12 @@ fn open_for_writing(path: &Path) -> Result<Connection> {
 }
 
 /// How long the write-ahead log grows (pages of 4 KB, 16 MB) before the commit that reaches it
-/// also takes the log into the map file. SQLite's default, 1,000 pages, put that checkpoint in
-/// about one edit in 150 on a 2,000-card map, so into the edits' p99: moving a card measured
-/// 1.3–1.6× a bare one-row commit, and 1.0–1.2× with checkpoints four times rarer. An edit in
-/// about 600 now waits for a checkpoint four times as long (docs/benchmarks.md: p99.9 and the
-/// slowest edit); at the pace of someone editing, minutes apart. Durability is the log's either
-/// way: an edit is on the disk when its commit returns.
+/// also takes the log into the map file. With SQLite's default of 1,000 pages, moving a card on a
+/// 2,000-card map measured a p99 of 1.3–1.6× a bare one-row commit in five runs; with the log
+/// four times longer, 1.0–1.2×, its p99.9 and slowest edit the bare commit's own
+/// (docs/benchmarks.md). A checkpoint now comes four times less often and takes four times as
+/// long, at the pace of someone editing minutes apart. Durability is the log's either way: an
+/// edit is on the disk when its commit returns.
 const CHECKPOINT_PAGES: u32 = 4_000;
 
 /// The durability settings of every map connection (DESIGN.md, principle 2).
