@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::temp_map;
+use common::{log_of, temp_map};
 use tabiji_core::store::Store;
 use tabiji_core::*;
 
@@ -213,13 +213,6 @@ fn a_copy_is_a_map_of_its_own_with_every_acknowledged_edit() {
     assert_eq!(copied.store().integrity_check(), Ok(()));
     let err = doc.store().copy_to(&copy).err().unwrap();
     assert_eq!(err.code(), "file.exists", "a copy never overwrites");
-}
-
-/// A map's write-ahead log, beside it.
-fn log_of(path: &Path) -> std::path::PathBuf {
-    let mut log = path.as_os_str().to_owned();
-    log.push("-wal");
-    log.into()
 }
 
 /// A crash in the middle of a checkpoint leaves the file's first page already saying how long the

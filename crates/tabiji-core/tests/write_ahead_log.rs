@@ -3,17 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use common::temp_map;
+use common::{log_of, temp_map};
 use tabiji_core::ops::CardPatch;
 use tabiji_core::*;
-
-fn log_of(map: &Path) -> PathBuf {
-    let mut log = map.as_os_str().to_owned();
-    log.push("-wal");
-    PathBuf::from(log)
-}
 
 #[test]
 fn the_log_stays_bounded_across_many_edits_and_goes_with_the_map_closed() {

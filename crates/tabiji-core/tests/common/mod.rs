@@ -3,7 +3,7 @@
 
 pub mod edits;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tabiji_core::{Document, Language, Map, Template};
 
@@ -24,4 +24,11 @@ pub fn temp_map(template: Template, lang: Language) -> (TempMap, Document) {
 pub fn content(mut map: Map) -> Map {
     map.info.updated_at.clear();
     map
+}
+
+/// A map's write-ahead log, beside it.
+pub fn log_of(map: &Path) -> PathBuf {
+    let mut log = map.as_os_str().to_owned();
+    log.push("-wal");
+    log.into()
 }
