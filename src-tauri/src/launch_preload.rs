@@ -1,8 +1,8 @@
 //! Hands the map the app was started with to the page as the page loads, instead of only in
-//! answer to the page's first question.
+//! answer to the page's first question, with the fonts cut to its characters (`launch_fonts`).
 //!
 //! WebKitGTK passes a command's answer to the page in 8 KB reads on the shell's main thread,
-//! behind those of the fonts the page preloads: the 2,000-card map's megabyte reached the page
+//! behind those of the fonts the page loads as it starts: the 2,000-card map's megabyte reached the page
 //! 35–40 ms after the question (docs/benchmarks.md). A script added to the webview before the
 //! page's document exists runs ahead of the page's own and leaves the view there as JSON text,
 //! which the page parses while its question is out. The page still asks, naming the view it
@@ -17,7 +17,7 @@ use tauri::AppHandle;
 use crate::view::MapView;
 
 /// The global the page reads the view from (`ui/src/lib/launch.ts`).
-#[cfg(any(target_os = "linux", test))]
+#[cfg(target_os = "linux")]
 const GLOBAL: &str = "__TABIJI_LAUNCH__";
 
 #[cfg(target_os = "linux")]
@@ -77,10 +77,53 @@ pub fn withdraw(_app: &AppHandle) {}
 /// text, held in one JavaScript string literal: nothing in it can end the string, and the page's
 /// `JSON.parse` reads it as data (parsed as an object literal, a key such as `__proto__` would
 /// mean something).
-#[cfg(any(target_os = "linux", test))]
+#[cfg(target_os = "linux")]
 fn script_source(view: &MapView) -> Option<String> {
     let json = serde_json::to_string(view).ok()?;
-    Some(format!("window.{GLOBAL} = {{ version: {}, json: {} }};", view.version, single_quoted(&json)))
+    let fonts = crate::launch_fonts::for_text(&json).map(|fonts| fonts_source(&fonts)).unwrap_or_default();
+    Some(format!(
+        "window.{GLOBAL} = {{ version: {}, json: {}, fonts: [{fonts}] }};",
+        view.version,
+        single_quoted(&json)
+    ))
+}
+
+/// The fonts cut to the view's characters (see `launch_fonts`), each as its weight, its
+/// `unicode-range` and its bytes in base64, for the page to add as faces of the family.
+#[cfg(target_os = "linux")]
+fn fonts_source(fonts: &[crate::launch_fonts::LaunchFont]) -> String {
+    use base64::Engine;
+    let face = |font: &crate::launch_fonts::LaunchFont| {
+        let data = base64::engine::general_purpose::STANDARD.encode(&font.bytes);
+        let range = unicode_range(&font.characters);
+        format!(
+            "{{ weight: {}, range: {}, data: {} }}",
+            font.weight,
+            single_quoted(&range),
+            single_quoted(&data)
+        )
+    };
+    fonts.iter().map(face).collect::<Vec<_>>().join(", ")
+}
+
+/// `characters` (sorted) as a CSS `unicode-range`, runs of consecutive code points as one range.
+#[cfg(target_os = "linux")]
+fn unicode_range(characters: &[char]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for code in characters.iter().map(|&c| c as u32) {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == code => *end = code,
+            _ => ranges.push((code, code)),
+        }
+    }
+    let range = |&(start, end): &(u32, u32)| {
+        if start == end {
+            format!("U+{start:X}")
+        } else {
+            format!("U+{start:X}-{end:X}")
+        }
+    };
+    ranges.iter().map(range).collect::<Vec<_>>().join(",")
 }
 
 /// `text` as a single-quoted JavaScript string literal. JSON puts a double quote around every
@@ -89,7 +132,7 @@ fn script_source(view: &MapView) -> Option<String> {
 /// at every start (docs/benchmarks.md). In single quotes a view needs escapes only where its text
 /// holds a backslash or a single quote, and is read in 0–2 ms. JSON has no raw line breaks; the
 /// two Unicode separators are escaped too, for any engine older than ES2019.
-#[cfg(any(target_os = "linux", test))]
+#[cfg(target_os = "linux")]
 fn single_quoted(text: &str) -> String {
     let mut literal = String::with_capacity(text.len() + 2);
     literal.push('\'');
@@ -106,7 +149,7 @@ fn single_quoted(text: &str) -> String {
     literal
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
 
@@ -154,7 +197,9 @@ mod tests {
 
         let source = script_source(&view).unwrap();
         let prefix = format!("window.{GLOBAL} = {{ version: {}, json: ", view.version);
-        let literal = source.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(" };")).unwrap();
+        // The fonts' part is base64 and ranges: the last "', fonts: [" is where the view ends.
+        let (literal, _) =
+            source.strip_prefix(&prefix).and_then(|rest| rest.rsplit_once(", fonts: [")).unwrap();
         // One string from end to end: read whole, it is the view's JSON, title and all.
         let json = read_literal(literal).expect("the script holds one string");
         let read: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -171,7 +216,39 @@ mod tests {
 
         let literal = single_quoted(&json);
         assert_eq!(literal.len(), json.len() + 2);
-        assert!(!literal.contains('\\'), "an escape makes JavaScriptCore read the whole view slowly");
         assert_eq!(read_literal(&literal).unwrap(), json);
+        let source = script_source(&view).unwrap();
+        assert!(!source.contains('\\'), "an escape makes JavaScriptCore read the whole script slowly");
+    }
+
+    #[test]
+    fn the_script_carries_both_weights_cut_to_the_views_characters() {
+        use base64::Engine;
+        let mut map = tabiji_core::Template::Blank.build(tabiji_core::Language::Ja, None);
+        map.info.title = "憂鬱な稟議".to_owned();
+        let folder = tempfile::tempdir().unwrap();
+        let source = script_source(&view_of(map, folder.path())).unwrap();
+        let (_, fonts) = source.rsplit_once(", fonts: [").unwrap();
+        let faces: Vec<&str> = fonts.strip_suffix("] };").unwrap().split("}, ").collect();
+        assert_eq!(faces.len(), 2);
+        for (face, weight) in faces.iter().zip(["400", "700"]) {
+            assert!(face.starts_with(&format!("{{ weight: {weight}, range: '")), "{face:.60}");
+            let (_, data) = face.split_once("data: ").unwrap();
+            let data = read_literal(data.trim_end_matches([' ', '}'])).unwrap();
+            let bytes = base64::engine::general_purpose::STANDARD.decode(data).unwrap();
+            let font = ttf_parser::Face::parse(&bytes, 0).expect("a TrueType file");
+            assert!(font.glyph_index('鬱').is_some(), "the title's second-level kanji");
+            assert!(font.glyph_index('A').is_some());
+        }
+    }
+
+    #[test]
+    fn a_unicode_range_joins_consecutive_characters() {
+        assert_eq!(
+            unicode_range(&[' ', '!', '"', 'A', 'あ', 'い', '鬱']),
+            "U+20-22,U+41,U+3042,U+3044,U+9B31"
+        );
+        assert_eq!(unicode_range(&['a', 'b', 'c']), "U+61-63");
+        assert_eq!(unicode_range(&[]), "");
     }
 }

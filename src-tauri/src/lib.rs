@@ -3,6 +3,8 @@
 mod actuals;
 mod commands;
 mod export;
+#[cfg(target_os = "linux")]
+mod launch_fonts;
 mod launch_preload;
 mod library;
 mod menu;

@@ -15,10 +15,14 @@
 // just as the core measures it with the whole files; this checks that before writing. Hinting
 // is left out: the app draws text unhinted (src-tauri/src/lib.rs).
 //
-// Run by `npm run build` and `npm run dev`; does nothing when its outputs are newer than the
-// fonts and this script.
+// It also lists every character the interface's source holds (interface-characters.txt): the
+// shell cuts the fonts a launched map's first frame needs to that map's characters and these
+// (src-tauri/src/launch_fonts.rs).
+//
+// Run by `npm run build` and `npm run dev`; writes the subsets only when they are older than the
+// fonts and this script, and the character list only when it changed.
 
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -142,14 +146,38 @@ function facesCss() {
   return rules.join("\n\n") + "\n";
 }
 
+/** Every character of the interface's source files (tests aside), sorted, without line breaks. */
+function interfaceCharacters() {
+  const found = new Set();
+  const walk = (folder) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(svelte|ts)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+        for (const c of readFileSync(path, "utf8")) if (c >= " ") found.add(c);
+      }
+    }
+  };
+  walk(join(here, "..", "src"));
+  return [...found].sort((a, b) => a.codePointAt(0) - b.codePointAt(0)).join("");
+}
+
+function writeInterfaceCharacters() {
+  const path = join(out, "interface-characters.txt");
+  const characters = interfaceCharacters();
+  // Unchanged, it keeps its time: the shell's build reads it.
+  if (!existsSync(path) || readFileSync(path, "utf8") !== characters) writeFileSync(path, characters);
+}
+
 async function main() {
+  mkdirSync(out, { recursive: true });
+  writeInterfaceCharacters();
   const sources = Object.keys(weights).map((name) => join(fonts, `BIZUDPGothic-${name}.ttf`));
   const outputs = Object.keys(weights).map((name) => join(out, `BIZUDPGothic-${name}-common.ttf`));
   const css = join(out, "faces.css");
   const newestInput = Math.max(...[...sources, fileURLToPath(import.meta.url)].map((p) => statSync(p).mtimeMs));
   if ([...outputs, css].every((p) => existsSync(p) && statSync(p).mtimeMs > newestInput)) return;
 
-  mkdirSync(out, { recursive: true });
   const subset = await subsetter();
   const codePoints = commonCodePoints();
   sources.forEach((source, i) => {

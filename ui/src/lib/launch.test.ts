@@ -4,7 +4,11 @@ import type { MapView } from "./bindings/MapView";
 import { launchedMap, takePreload, type Preload } from "./launch";
 
 const view = (version: number, title: string) => ({ version, map: { info: { title } } }) as unknown as MapView;
-const handed = (version: number, title: string): Preload => ({ version, json: JSON.stringify(view(version, title)) });
+const handed = (version: number, title: string): Preload => ({
+  version,
+  json: JSON.stringify(view(version, title)),
+  fonts: [],
+});
 
 /** A core that records the version the page named and answers `answer`. */
 function core(answer: LaunchAnswer) {
@@ -49,6 +53,15 @@ describe("takePreload", () => {
     const page: Record<string, unknown> = { __TABIJI_LAUNCH__: handed(3, "map") };
     expect(takePreload(page)?.version).toBe(3);
     expect(takePreload(page)).toBeNull();
+  });
+
+  it("keeps the fonts handed with the view, and drops them whole if any is not a font", () => {
+    const font = { weight: 400, range: "U+20-7E", data: "AAEAAA==" };
+    const page: Record<string, unknown> = { __TABIJI_LAUNCH__: { ...handed(3, "map"), fonts: [font] } };
+    expect(takePreload(page)?.fonts).toEqual([font]);
+    const odd = { __TABIJI_LAUNCH__: { ...handed(3, "map"), fonts: [font, { weight: "bold" }] } };
+    expect(takePreload(odd)?.fonts).toEqual([]);
+    expect(takePreload({ __TABIJI_LAUNCH__: { version: 3, json: "{}" } })?.fonts).toEqual([]);
   });
 
   it("ignores anything else left under its name", () => {

@@ -2,11 +2,14 @@
 // or in the answer to the page's question for it.
 import type { LaunchAnswer } from "./bindings/LaunchAnswer";
 import type { MapView } from "./bindings/MapView";
+import { isLaunchFont, type LaunchFont } from "./fonts";
 
-/** What the shell's script leaves for the page: the view's version and the view as JSON text. */
+/** What the shell's script leaves for the page: the view's version, the view as JSON text, and
+ * the fonts cut to its characters. */
 export interface Preload {
   version: number;
   json: string;
+  fonts: LaunchFont[];
 }
 
 const GLOBAL = "__TABIJI_LAUNCH__";
@@ -17,15 +20,18 @@ export function takePreload(
 ): Preload | null {
   const preload = from[GLOBAL] as Preload | undefined;
   delete from[GLOBAL];
-  return typeof preload?.version === "number" && typeof preload.json === "string" ? preload : null;
+  if (typeof preload?.version !== "number" || typeof preload.json !== "string") return null;
+  // Fonts that are not what the shell writes are left out: the CSS's faces draw instead.
+  const fonts = Array.isArray(preload.fonts) && preload.fonts.every(isLaunchFont) ? preload.fonts : [];
+  return { version: preload.version, json: preload.json, fonts };
 }
 
 /**
  * Asks the core for the file the app was started with, naming the view the page was handed,
  * and reads that view while the question is out. The page uses it once the core answers that it
- * is the map it opened: the answer comes after the fonts the page preloads, which the first
+ * is the map it opened. The answer comes after any font the page is loading, which the first
  * frame needs anyway (laid out before they had arrived, it came up to 700 ms later;
- * docs/benchmarks.md).
+ * docs/benchmarks.md): the shell's launch script carries the fonts too (see lib/fonts.ts).
  */
 export async function launchedMap(
   ask: (preloaded: number | null) => Promise<LaunchAnswer>,

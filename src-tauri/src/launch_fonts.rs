@@ -1,0 +1,136 @@
+//! The bundled fonts cut down to what a launched map's first frame draws: the map's characters
+//! and the interface's. The page otherwise loads the everyday subsets (ui/scripts/web-fonts.mjs)
+//! as it starts, a megabyte a weight, which WebKitGTK passes to the page in 8 KB reads on the
+//! shell's main thread, ahead of the page's first questions; cut to a 2,000-card map's few hundred
+//! characters they are about 125 KB a weight, made in about a millisecond each
+//! (docs/benchmarks.md). They travel in the launch script (`launch_preload`). A character typed
+//! later that these lack is drawn from the everyday subsets, which the page loads at the first
+//! click or key press (ui/src/lib/fonts.ts).
+
+use read_fonts::collections::IntSet;
+use read_fonts::types::{NameId, Tag};
+use read_fonts::FontRef;
+use skera::{subset_font, Plan, SubsetFlags, DEFAULT_LAYOUT_FEATURES};
+
+/// Every character of the interface's source (written by ui/scripts/web-fonts.mjs).
+const INTERFACE_CHARACTERS: &str = include_str!("../../ui/generated/fonts/interface-characters.txt");
+
+/// One weight of the family, cut down.
+pub struct LaunchFont {
+    /// The CSS weight: 400 or 700.
+    pub weight: u16,
+    /// The characters it holds, for the face's `unicode-range`.
+    pub characters: Vec<char>,
+    /// A TrueType file.
+    pub bytes: Vec<u8>,
+}
+
+/// Past this many characters the cut faces would be half the everyday subsets' size (about
+/// 300 bytes a kanji) and save little; the page then draws from the everyday subsets.
+const MOST_CHARACTERS: usize = 1_600;
+
+/// Both weights, holding the characters of `text` (the launched map's view, as JSON), the
+/// interface's and printable ASCII. `None` if there are more than `MOST_CHARACTERS` or the font
+/// could not be cut: the page then draws from the everyday subsets, as after any other start.
+pub fn for_text(text: &str) -> Option<Vec<LaunchFont>> {
+    let mut characters: Vec<char> = text
+        .chars()
+        .chain(INTERFACE_CHARACTERS.chars())
+        .chain(' '..='~')
+        .filter(|c| !c.is_control())
+        .collect();
+    characters.sort_unstable();
+    characters.dedup();
+    if characters.len() > MOST_CHARACTERS {
+        return None;
+    }
+    [(400, tabiji_core::fonts::REGULAR), (700, tabiji_core::fonts::BOLD)]
+        .into_iter()
+        .map(|(weight, font)| {
+            let bytes = cut(font, &characters)?;
+            Some(LaunchFont { weight, characters: characters.clone(), bytes })
+        })
+        .collect()
+}
+
+/// `font` with only the glyphs `characters` need, hinting left out as the app draws text
+/// unhinted (src-tauri/src/lib.rs); the layout features and names are those HarfBuzz keeps by
+/// default.
+fn cut(font: &[u8], characters: &[char]) -> Option<Vec<u8>> {
+    let font = FontRef::new(font).ok()?;
+    let mut unicodes = IntSet::<u32>::empty();
+    unicodes.extend(characters.iter().map(|&c| c as u32));
+    let mut scripts = IntSet::<Tag>::empty();
+    scripts.invert();
+    let mut features = IntSet::<Tag>::empty();
+    features.extend(DEFAULT_LAYOUT_FEATURES.iter().copied());
+    let mut name_ids = IntSet::<NameId>::empty();
+    name_ids.insert_range(NameId::from(0)..=NameId::from(6));
+    let mut name_languages = IntSet::<u16>::empty();
+    name_languages.insert(0x0409); // English (United States)
+    let plan = Plan::new(
+        &IntSet::empty(),
+        &unicodes,
+        &font,
+        SubsetFlags::SUBSET_FLAGS_NO_HINTING,
+        &IntSet::empty(),
+        &scripts,
+        &features,
+        &name_ids,
+        &name_languages,
+    );
+    subset_font(&font, &plan).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_weight_holds_the_maps_and_the_interfaces_characters_at_their_own_advances() {
+        let text = "展示会でブースに立ち寄り、担当者と名刺を交換する「稟議」Ωé";
+        let fonts = for_text(text).expect("both weights cut");
+        assert_eq!(fonts.iter().map(|f| f.weight).collect::<Vec<_>>(), [400, 700]);
+        for (font, whole) in fonts.iter().zip([tabiji_core::fonts::REGULAR, tabiji_core::fonts::BOLD]) {
+            let (part, whole) = (
+                ttf_parser::Face::parse(&font.bytes, 0).unwrap(),
+                ttf_parser::Face::parse(whole, 0).unwrap(),
+            );
+            let wanted = text.chars().chain(INTERFACE_CHARACTERS.chars()).chain(['A', '~']);
+            for c in wanted.filter(|c| whole.glyph_index(*c).is_some()) {
+                let advance =
+                    |face: &ttf_parser::Face, c| face.glyph_hor_advance(face.glyph_index(c).unwrap());
+                assert!(part.glyph_index(c).is_some(), "{} lacks {c:?}", font.weight);
+                assert_eq!(advance(&part, c), advance(&whole, c), "{c:?} in {}", font.weight);
+                assert!(font.characters.contains(&c));
+            }
+            assert_eq!(part.ascender(), whole.ascender());
+            assert_eq!(part.descender(), whole.descender());
+            assert_eq!(part.units_per_em(), whole.units_per_em());
+            // A second-level kanji neither the text nor the interface has stays out.
+            assert!(part.glyph_index('鬱').is_none());
+            assert!(whole.glyph_index('鬱').is_some());
+        }
+    }
+
+    #[test]
+    fn a_text_of_too_many_characters_is_left_to_the_everyday_subsets() {
+        let kanji: String = ('\u{4E00}'..='\u{9FFF}').take(MOST_CHARACTERS).collect();
+        assert!(for_text(&kanji).is_none());
+        let few: String = kanji.chars().take(200).collect();
+        assert!(for_text(&few).is_some());
+    }
+
+    #[test]
+    fn a_large_maps_fonts_are_a_fraction_of_the_everyday_subsets() {
+        let folder = tempfile::tempdir().unwrap();
+        let map = tabiji_core::generated::map_with_cards(2_000);
+        let document = tabiji_core::Document::create(&folder.path().join("m.tabiji"), &map).unwrap();
+        let json = serde_json::to_string(&crate::view::MapView::of(&document, map)).unwrap();
+        let fonts = for_text(&json).unwrap();
+        for font in &fonts {
+            // The everyday subsets are about 990 KB a weight.
+            assert!(font.bytes.len() < 300_000, "{} bytes at {}", font.bytes.len(), font.weight);
+        }
+    }
+}
