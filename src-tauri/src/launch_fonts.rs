@@ -19,10 +19,35 @@ const INTERFACE_CHARACTERS: &str = include_str!("../../ui/generated/fonts/interf
 pub struct LaunchFont {
     /// The CSS weight: 400 or 700.
     pub weight: u16,
-    /// The characters it holds, for the face's `unicode-range`.
+    /// The characters it holds, sorted.
     pub characters: Vec<char>,
     /// A TrueType file.
     pub bytes: Vec<u8>,
+}
+
+impl LaunchFont {
+    /// Its characters as a CSS `unicode-range`, runs of consecutive code points as one range.
+    pub fn unicode_range(&self) -> String {
+        unicode_range(&self.characters)
+    }
+}
+
+fn unicode_range(characters: &[char]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for code in characters.iter().map(|&c| c as u32) {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == code => *end = code,
+            _ => ranges.push((code, code)),
+        }
+    }
+    let range = |&(start, end): &(u32, u32)| {
+        if start == end {
+            format!("U+{start:X}")
+        } else {
+            format!("U+{start:X}-{end:X}")
+        }
+    };
+    ranges.iter().map(range).collect::<Vec<_>>().join(",")
 }
 
 /// Past this many characters the cut faces would be half the everyday subsets' size (about
@@ -111,6 +136,16 @@ mod tests {
             assert!(part.glyph_index('鬱').is_none());
             assert!(whole.glyph_index('鬱').is_some());
         }
+    }
+
+    #[test]
+    fn a_unicode_range_joins_consecutive_characters() {
+        assert_eq!(
+            unicode_range(&[' ', '!', '"', 'A', 'あ', 'い', '鬱']),
+            "U+20-22,U+41,U+3042,U+3044,U+9B31"
+        );
+        assert_eq!(unicode_range(&['a', 'b', 'c']), "U+61-63");
+        assert_eq!(unicode_range(&[]), "");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! answer to the page's first question, with the fonts cut to its characters (`launch_fonts`).
 //!
 //! WebKitGTK passes a command's answer to the page in 8 KB reads on the shell's main thread,
-//! behind those of the fonts the page loads as it starts: the 2,000-card map's megabyte reached the page
+//! behind those of any font the page is loading: the 2,000-card map's megabyte reached the page
 //! 35–40 ms after the question (docs/benchmarks.md). A script added to the webview before the
 //! page's document exists runs ahead of the page's own and leaves the view there as JSON text,
 //! which the page parses while its question is out. The page still asks, naming the view it
@@ -89,13 +89,14 @@ fn script_source(view: &MapView) -> Option<String> {
 }
 
 /// The fonts cut to the view's characters (see `launch_fonts`), each as its weight, its
-/// `unicode-range` and its bytes in base64, for the page to add as faces of the family.
+/// `unicode-range` and its bytes in base64, for the page to add as faces of a family of their
+/// own (`ui/src/lib/fonts.ts`).
 #[cfg(target_os = "linux")]
 fn fonts_source(fonts: &[crate::launch_fonts::LaunchFont]) -> String {
     use base64::Engine;
     let face = |font: &crate::launch_fonts::LaunchFont| {
         let data = base64::engine::general_purpose::STANDARD.encode(&font.bytes);
-        let range = unicode_range(&font.characters);
+        let range = font.unicode_range();
         format!(
             "{{ weight: {}, range: {}, data: {} }}",
             font.weight,
@@ -104,26 +105,6 @@ fn fonts_source(fonts: &[crate::launch_fonts::LaunchFont]) -> String {
         )
     };
     fonts.iter().map(face).collect::<Vec<_>>().join(", ")
-}
-
-/// `characters` (sorted) as a CSS `unicode-range`, runs of consecutive code points as one range.
-#[cfg(target_os = "linux")]
-fn unicode_range(characters: &[char]) -> String {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for code in characters.iter().map(|&c| c as u32) {
-        match ranges.last_mut() {
-            Some((_, end)) if *end + 1 == code => *end = code,
-            _ => ranges.push((code, code)),
-        }
-    }
-    let range = |&(start, end): &(u32, u32)| {
-        if start == end {
-            format!("U+{start:X}")
-        } else {
-            format!("U+{start:X}-{end:X}")
-        }
-    };
-    ranges.iter().map(range).collect::<Vec<_>>().join(",")
 }
 
 /// `text` as a single-quoted JavaScript string literal. JSON puts a double quote around every
@@ -240,15 +221,5 @@ mod tests {
             assert!(font.glyph_index('鬱').is_some(), "the title's second-level kanji");
             assert!(font.glyph_index('A').is_some());
         }
-    }
-
-    #[test]
-    fn a_unicode_range_joins_consecutive_characters() {
-        assert_eq!(
-            unicode_range(&[' ', '!', '"', 'A', 'あ', 'い', '鬱']),
-            "U+20-22,U+41,U+3042,U+3044,U+9B31"
-        );
-        assert_eq!(unicode_range(&['a', 'b', 'c']), "U+61-63");
-        assert_eq!(unicode_range(&[]), "");
     }
 }
