@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bytesOf, isEverydaySubset, loadEverydayFonts } from "./fonts";
+import { fileURLToPath } from "node:url";
+import { read } from "../testing/sources";
+import { bytesOf, FAMILY, isEverydaySubset, LAUNCH_FAMILY, loadEverydayFonts } from "./fonts";
 
 /** A face as the page's FontFaceSet holds it, recording whether it was asked to load. */
 function face(unicodeRange: string, status: FontFaceLoadStatus = "unloaded", family = "BIZ UDPGothic") {
@@ -27,5 +29,10 @@ describe("the page's fonts", () => {
     expect([whole, subset, loaded, launch, other].map((f) => f.loads.length)).toEqual([0, 1, 0, 0, 0]);
     expect(isEverydaySubset(subset.font)).toBe(true);
     expect(isEverydaySubset(launch.font)).toBe(false);
+  });
+
+  it("names the launch faces' family first and the bundled family next, where the page's text is styled", () => {
+    const css = read(fileURLToPath(new URL("../app.css", import.meta.url)));
+    expect(css).toContain(`font-family: "${LAUNCH_FAMILY}", "${FAMILY}", `);
   });
 });

@@ -54,11 +54,10 @@ export function addLaunchFonts(fonts: LaunchFont[], set: FontFaceSet = document.
   return Promise.all(faces.map((face) => face.loaded));
 }
 
-/** Whether `face` is one of the everyday subsets: the CSS's faces of the family that claim
- * Latin-1 and more, but not every character as the whole files do. */
+/** Whether `face` is one of the everyday subsets: the bundled family's faces that do not
+ * claim every character, as the whole files do (the launch faces are a family of their own). */
 export function isEverydaySubset(face: FontFace): boolean {
-  const range = face.unicodeRange.toUpperCase();
-  return face.family.replaceAll('"', "") === FAMILY && range.startsWith("U+0-FF,") && range !== "U+0-10FFFF";
+  return face.family.replaceAll('"', "") === FAMILY && face.unicodeRange.toUpperCase() !== "U+0-10FFFF";
 }
 
 /** Loads the everyday subsets not loaded yet, never the whole files; settles once they have
