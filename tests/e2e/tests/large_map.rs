@@ -1,6 +1,7 @@
 //! A 2,000-card map: the canvas paints the cards in and around the view, not all of them, and
-//! adds the ones around the view once its first frame is up; cards' text is HTML; an edit keeps
-//! the cards it did not change; holding a card re-styles nothing.
+//! adds the ones around the view once its first frame is up; the side columns that come after it
+//! leave the map fitted to the view; cards' text is HTML; an edit keeps the cards it did not
+//! change; holding a card re-styles nothing.
 
 use tabiji_e2e::{app_binary, App, Folders};
 
@@ -59,6 +60,20 @@ async fn a_large_map_paints_around_the_view_only_and_a_held_card_restyles_nothin
     };
     assert!(below > 0.0, "no card in the margin below the view was painted ({painted} painted)");
     assert!(painted < 400.0, "{painted} of 2,000 cards painted: far-away cards should not be");
+
+    // The palette and the properties panel come after the map's first frame, into columns the
+    // style sheet sizes: the zoom the map opened at, measured before they came, still fits the
+    // map's width to the viewport. (Sized by their content, they took 460 px from the viewport
+    // after the measure, and the map ran off its right edge.)
+    app.wait_for("[data-testid=properties]").await;
+    app.wait_for("[data-testid^=palette-]").await;
+    let (overflow, width) = app
+        .two_numbers(
+            "return [arguments[0].scrollWidth - arguments[0].clientWidth, arguments[0].clientWidth]",
+            &viewport,
+        )
+        .await;
+    assert!(overflow <= 1.0, "the map runs {overflow} px past the {width} px viewport it opened to fit");
     app.screenshot("large-map").await;
 
     // WebKit lays SVG text out character by character, 0.35–0.5 ms a line: as SVG text, the
