@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fileURLToPath } from "node:url";
 import { read } from "../testing/sources";
-import { bytesOf, FAMILY, isEverydaySubset, LAUNCH_FAMILY, loadEverydayFonts } from "./fonts";
+import { addLaunchFonts, bytesOf, FAMILY, isEverydaySubset, LAUNCH_FAMILY, loadEverydayFonts } from "./fonts";
 
 /** A face as the page's FontFaceSet holds it, recording whether it was asked to load. */
 function face(unicodeRange: string, status: FontFaceLoadStatus = "unloaded", family = "BIZ UDPGothic") {
@@ -17,6 +17,16 @@ describe("the page's fonts", () => {
   it("decodes the shell's base64", () => {
     expect([...bytesOf("AAEAAP8=")]).toEqual([0, 1, 0, 0, 255]);
     expect(bytesOf("").length).toBe(0);
+  });
+
+  it("rejects launch fonts whose data is not base64 instead of throwing, so the page falls back to the CSS's faces", async () => {
+    vi.stubGlobal("FontFace", class {});
+    const added: FontFace[] = [];
+    const set = { add: (face: FontFace) => added.push(face) } as unknown as FontFaceSet;
+    const adding = addLaunchFonts([{ weight: 400, range: "U+20-7E", data: "not base64!" }], set);
+    await expect(adding).rejects.toThrow(/character/i);
+    expect(added).toEqual([]);
+    vi.unstubAllGlobals();
   });
 
   it("loads the everyday subsets not loaded yet, never the whole files or the launch faces", async () => {

@@ -40,8 +40,9 @@ export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Adds the launch faces; settles once they can draw (or failed, leaving the CSS faces to draw). */
-export function addLaunchFonts(fonts: LaunchFont[], set: FontFaceSet = document.fonts): Promise<unknown> {
+/** Adds the launch faces; settles once they can draw, or fails (data that is not base64
+ * included: async, so that it rejects rather than throws) and leaves the CSS faces to draw. */
+export async function addLaunchFonts(fonts: LaunchFont[], set: FontFaceSet = document.fonts): Promise<unknown> {
   const faces = fonts.map(
     (font) =>
       new FontFace(LAUNCH_FAMILY, bytesOf(font.data), {
