@@ -7,7 +7,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Serialize;
-use tabiji_core::actuals::{self, Mapping, Preview};
+use tabiji_core::actuals::saved::{self, NamedMapping};
+use tabiji_core::actuals::{self, Mapping, Preview, Summary, ValueCount};
+use tabiji_core::export;
+use tabiji_core::folders::settings_dir;
 use tabiji_core::ErrorPayload;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -28,14 +31,6 @@ pub struct PickedCsv {
     pub preview: Preview,
 }
 
-/// What an import did, or will do.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct ImportSummary {
-    pub rows: usize,
-    pub kpis: usize,
-    pub periods: Vec<String>,
-}
-
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportProgress {
     pub done: usize,
@@ -45,7 +40,7 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct Imported {
     pub change: MapChange,
-    pub summary: ImportSummary,
+    pub summary: Summary,
 }
 
 /// Asks for a CSV in the OS's open dialog; `None` if the user cancelled.
@@ -54,7 +49,7 @@ pub async fn actuals_pick(app: tauri::AppHandle, state: State<'_, AppState>) -> 
     let picked = app
         .dialog()
         .file()
-        .add_filter("CSV", &["csv", "tsv", "txt"])
+        .add_filter("CSV / TSV", &["csv", "tsv", "txt"])
         .blocking_pick_file()
         .and_then(|p| p.into_path().ok());
     let Some(path) = picked else { return Ok(None) };
@@ -72,10 +67,10 @@ pub async fn actuals_check(
     state: State<'_, AppState>,
     mapping: Mapping,
     period: Option<String>,
-) -> Reply<ImportSummary> {
+) -> Reply<Summary> {
     let (map, bytes) = (read_document(&state, |d| d.map())?, picked(&state)?);
     let plan = off_the_ui_thread(move || actuals::plan(&map, &bytes, &mapping, period.as_deref())).await?;
-    Ok(ImportSummary { rows: plan.rows, kpis: plan.kpis, periods: plan.periods })
+    Ok(plan.summary)
 }
 
 /// Imports the picked file as one undo step, reporting progress on `progress`.
@@ -94,12 +89,64 @@ pub async fn actuals_import(
         })
     })
     .await?;
-    let summary = ImportSummary { rows: plan.rows, kpis: plan.kpis, periods: plan.periods };
+    let summary = plan.summary;
     let change = with_document(&state, |document| match plan.op {
         Some(op) => document.apply(op),
         None => Ok(()),
     })?;
     Ok(Imported { change, summary })
+}
+
+/// Most values a value mapping lists: a CRM has tens of stages, not thousands.
+const MAPPED_VALUES: usize = 200;
+
+/// The distinct values of `column` in the picked file, for mapping them to KPIs or stages.
+#[tauri::command]
+pub async fn actuals_values(state: State<'_, AppState>, column: String) -> Reply<Vec<ValueCount>> {
+    let bytes = picked(&state)?;
+    off_the_ui_thread(move || actuals::column_values(&bytes, &column, MAPPED_VALUES)).await
+}
+
+/// The ready mappings and the ones the user saved.
+#[tauri::command]
+pub fn actuals_mappings() -> Reply<Vec<NamedMapping>> {
+    saved::list(&settings_dir()).map_err(|e| e.to_payload())
+}
+
+/// Saves `mapping` under `name` for the next import of the same kind of export.
+#[tauri::command]
+pub fn actuals_mapping_save(name: String, mapping: Mapping) -> Reply<Vec<NamedMapping>> {
+    let settings = settings_dir();
+    saved::save(&settings, &name, &mapping).map_err(|e| e.to_payload())?;
+    saved::list(&settings).map_err(|e| e.to_payload())
+}
+
+/// Removes the saved mapping `name`.
+#[tauri::command]
+pub fn actuals_mapping_delete(name: String) -> Reply<Vec<NamedMapping>> {
+    let settings = settings_dir();
+    saved::delete(&settings, &name).map_err(|e| e.to_payload())?;
+    saved::list(&settings).map_err(|e| e.to_payload())
+}
+
+/// Writes `mapping` to a file the user names, to hand on or keep with the exports it reads;
+/// returns where, or `None` if the user cancelled.
+#[tauri::command]
+pub async fn actuals_mapping_export(
+    app: tauri::AppHandle,
+    name: String,
+    mapping: Mapping,
+) -> Reply<Option<String>> {
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .set_file_name(format!("{name}.json"))
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok());
+    let Some(path) = picked else { return Ok(None) };
+    export::save::save(saved::to_json(&mapping).as_bytes(), &path, None).map_err(|e| e.to_payload())?;
+    Ok(Some(path.to_string_lossy().into_owned()))
 }
 
 /// The bytes of the picked file (shared, not copied).

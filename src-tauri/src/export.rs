@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use tabiji_core::export::{self, png, Format, Request};
-use tabiji_core::{Error, ErrorPayload, Map};
+use tabiji_core::{ErrorPayload, Map};
 use tauri::State;
 use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
@@ -44,8 +44,10 @@ pub async fn map_export(
             None => return Ok(None),
         },
     };
+    // A map (this one, another, or a part of one) is refused before anything is rendered.
+    export::save::check_target(&target, Some(&map_path)).map_err(|e| e.to_payload())?;
     let bytes = off_the_ui_thread(move || export::render(&map, &request)).await?;
-    write_whole(&target, &bytes).map_err(|e| e.to_payload())?;
+    export::save::save(&bytes, &target, Some(&map_path)).map_err(|e| e.to_payload())?;
     Ok(Some(target.to_string_lossy().into_owned()))
 }
 
@@ -78,15 +80,4 @@ fn ask_where(app: &tauri::AppHandle, map: &Map, map_path: &Path, format: Format)
         dialog = dialog.set_file_name(name.to_string_lossy());
     }
     dialog.blocking_save_file()?.into_path().ok()
-}
-
-/// Writes `bytes` to a temporary file beside `target` and renames it into place, so that a
-/// failed export never leaves half a file where the user's file was.
-fn write_whole(target: &Path, bytes: &[u8]) -> tabiji_core::Result<()> {
-    let partial = target.with_extension("partial");
-    std::fs::write(&partial, bytes).map_err(|e| Error::Io { path: partial.clone(), source: e })?;
-    std::fs::rename(&partial, target).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        Error::Io { path: target.to_owned(), source: e }
-    })
 }

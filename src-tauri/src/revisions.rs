@@ -71,8 +71,9 @@ pub async fn revision_picture(state: State<'_, AppState>, id: String) -> Reply<S
     Ok(String::from_utf8(bytes).expect("SVG is UTF-8"))
 }
 
-/// Makes the map what it was in revision `id`, as one undo step.
+/// Makes the map what it was in revision `id`, as one undo step, after keeping the map as it
+/// was as a revision of its own.
 #[tauri::command]
 pub fn revision_restore(state: State<AppState>, id: String) -> Reply<MapChange> {
-    with_document(&state, |document| document.restore_revision(&id))
+    with_document(&state, |document| document.restore_revision(&id).map(|_| ()))
 }

@@ -73,10 +73,7 @@ impl AppState {
                 .or_else(|| dirs.as_ref().map(|d| d.data_dir().join("maps")))
                 .unwrap_or_else(|| PathBuf::from("Tabiji"))
         });
-        let config = std::env::var_os("TABIJI_CONFIG_DIR")
-            .map(PathBuf::from)
-            .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_owned()))
-            .unwrap_or_else(|| PathBuf::from("."));
+        let config = tabiji_core::folders::settings_dir();
         AppState {
             settings: SettingsFile::new(&config),
             library: Library::new(library, config),

@@ -162,7 +162,9 @@ mod tests {
         tabiji_core::export::Request::export_all(&cfg).unwrap();
         crate::export::Destination::export_all(&cfg).unwrap();
         crate::actuals::PickedCsv::export_all(&cfg).unwrap();
-        crate::actuals::ImportSummary::export_all(&cfg).unwrap();
+        tabiji_core::actuals::Summary::export_all(&cfg).unwrap();
+        tabiji_core::actuals::saved::NamedMapping::export_all(&cfg).unwrap();
+        tabiji_core::actuals::ValueCount::export_all(&cfg).unwrap();
         crate::actuals::ImportProgress::export_all(&cfg).unwrap();
         crate::actuals::Imported::export_all(&cfg).unwrap();
         tabiji_core::actuals::Mapping::export_all(&cfg).unwrap();

@@ -84,6 +84,9 @@ printf 'KPI,実績,期間\n資料ダウンロード数,120,2026-11\x07\n' >csv/c
 printf 'KPI,\x82\xa0\x82,\xff\xfe\n' >csv/broken-shift-jis.csv
 head -c 4096 maps/random.tabiji >csv/binary.csv
 printf 'KPI,実績,期間\n<script>alert(1)</script>,120,2026-11\n' >csv/markup.csv
+printf '\xff\xfeK\x00P\x00I\x00\x00\xd8\n\x00' >csv/broken-utf16.csv
+printf 'KPI,実績,期間\nデモ依頼数,20,2026-11\nデモ依頼数,32,2026/11\n' >csv/repeated-rows.csv
+printf 'KPI,実績,期間\nデモ依頼数,20\nデモ依頼数,32,2026-12\n' >csv/short-row.csv
 
 # --- Operations for `tabiji apply` (one JSON op per line) -----------------------------------
 printf '{"op": "update_card", "id": \n' >ops/malformed.jsonl

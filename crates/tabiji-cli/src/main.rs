@@ -1,5 +1,6 @@
 //! `tabiji`: create, inspect, validate, edit and convert Tabiji maps without a window.
 
+mod kpi;
 mod report;
 mod revision;
 
@@ -87,7 +88,7 @@ enum Command {
     /// Work with KPIs.
     Kpi {
         #[command(subcommand)]
-        command: KpiCommand,
+        command: kpi::KpiCommand,
     },
     /// Read the map as a whole: the funnel's conversion per period, the bottleneck stage,
     /// touchpoints that cost much and return little, spend and effect per channel and
@@ -100,27 +101,14 @@ enum Command {
         /// Judge the KPIs on this period's actuals instead of each one's latest.
         #[arg(long)]
         period: Option<String>,
+        /// The report's language; the map's own if omitted.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Named revisions of a map, kept inside its file: save, list, compare, restore.
     Revision {
         #[command(subcommand)]
         command: revision::RevisionCommand,
-    },
-}
-
-#[derive(Subcommand)]
-enum KpiCommand {
-    /// Import actuals from a CSV export (UTF-8 or Shift_JIS, comma or tab); each period is kept
-    /// as a snapshot. Nothing is imported when any row is wrong.
-    Import {
-        file: PathBuf,
-        csv: PathBuf,
-        /// The period of every row (e.g. 2026-11), when the CSV has no period column.
-        #[arg(long)]
-        period: Option<String>,
-        /// A JSON file naming the columns: {"kpi": "…", "actual": "…", "period": "…", "stage": "…"}.
-        #[arg(long)]
-        mapping: Option<PathBuf>,
     },
 }
 
@@ -134,6 +122,15 @@ enum TemplateArg {
 enum LangArg {
     Ja,
     En,
+}
+
+impl LangArg {
+    fn language(self) -> Language {
+        match self {
+            LangArg::Ja => Language::Ja,
+            LangArg::En => Language::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,11 +189,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 TemplateArg::B2b => Template::B2b,
                 TemplateArg::Blank => Template::Blank,
             };
-            let lang = match lang {
-                Some(LangArg::Ja) => Language::Ja,
-                Some(LangArg::En) => Language::En,
-                None => Language::of_system(),
-            };
+            let lang = lang.map_or_else(Language::of_system, LangArg::language);
             Document::create(&file, &template.build(lang, title.as_deref()))?;
             Ok(())
         }
@@ -236,7 +229,15 @@ fn run(command: Command) -> Result<(), Failure> {
                 OrientationArg::Portrait => export::pdf::Orientation::Portrait,
             };
             request.include = export::Include { lanes, personas, report };
-            write_output(out.as_deref(), &export::render(&map, &request)?)
+            // Refused before rendering, so that a mistaken target is named at once.
+            if let Some(out) = &out {
+                export::save::check_target(out, Some(&file))?;
+            }
+            let bytes = export::render(&map, &request)?;
+            match &out {
+                Some(out) => Ok(export::save::save(&bytes, out, Some(&file))?),
+                None => print_bytes(&bytes),
+            }
         }
         Command::Import { source, file } => {
             let bytes = tabiji_core::input::read(&source, tabiji_core::input::MAX_IMPORT_BYTES)?;
@@ -247,11 +248,11 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Apply { file, ops, progress } => apply(&file, &ops, progress),
         Command::Validate { file } => validate_file(&file),
-        Command::Report { file, json, period } => report::print(&file, json, period.as_deref()),
-        Command::Revision { command } => revision::run(command),
-        Command::Kpi { command: KpiCommand::Import { file, csv, period, mapping } } => {
-            import_actuals(&file, &csv, period.as_deref(), mapping.as_deref())
+        Command::Report { file, json, period, lang } => {
+            report::print(&file, json, period.as_deref(), lang.map(LangArg::language))
         }
+        Command::Revision { command } => revision::run(command),
+        Command::Kpi { command } => kpi::run(command),
     }
 }
 
@@ -279,7 +280,7 @@ fn info(file: &Path, as_json: bool) -> Result<(), Failure> {
             map.info.title, counts.cards, counts.personas, counts.orgs, counts.emotion_points, counts.kpis
         )
     };
-    write_output(None, text.as_bytes())
+    print_bytes(text.as_bytes())
 }
 
 fn apply(file: &Path, ops_file: &Path, progress: bool) -> Result<(), Failure> {
@@ -333,46 +334,7 @@ fn validate_file(file: &Path) -> Result<(), Failure> {
     Err(Failure(format!("{}: {} problem(s) found", file.display(), problems.len())))
 }
 
-fn write_output(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match out {
-        Some(path) => {
-            std::fs::write(path, bytes).map_err(|e| Error::Io { path: path.to_owned(), source: e }.into())
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| Failure(e.to_string()))
-        }
-    }
-}
-
-fn import_actuals(
-    file: &Path,
-    csv: &Path,
-    period: Option<&str>,
-    mapping: Option<&Path>,
-) -> Result<(), Failure> {
-    let in_file = |path: &Path, e: Error| Failure(format!("{}: {e} [{}]", path.display(), e.code()));
-    let mapping = match mapping {
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| in_file(path, Error::Io { path: path.to_owned(), source: e }))?;
-            serde_json::from_str(&text)
-                .map_err(|e| Failure(format!("{}: not a column mapping: {e}", path.display())))?
-        }
-        None => tabiji_core::actuals::Mapping::default(),
-    };
-    let bytes = tabiji_core::input::read(csv, tabiji_core::actuals::MAX_CSV_BYTES as u64)?;
-    let mut document = Document::open(file)?;
-    let plan = tabiji_core::actuals::plan(&document.map()?, &bytes, &mapping, period)
-        .map_err(|e| in_file(csv, e))?;
-    if let Some(op) = plan.op {
-        document.apply(op)?;
-    }
-    println!(
-        "imported {} row(s) for {} KPI(s), period(s): {}",
-        plan.rows,
-        plan.kpis,
-        plan.periods.join(", ")
-    );
-    Ok(())
+fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).map_err(|e| Failure(e.to_string()))
 }

@@ -7,7 +7,7 @@ use tabiji_core::diff::{self, Change, ListDiff, MapDiff};
 use tabiji_core::store::RevisionInfo;
 use tabiji_core::{Document, Map};
 
-use crate::{write_output, Failure};
+use crate::{print_bytes, Failure};
 
 #[derive(Subcommand)]
 pub enum RevisionCommand {
@@ -48,7 +48,7 @@ pub fn run(command: RevisionCommand) -> Result<(), Failure> {
                     revisions.iter().map(|r| format!("{}  {}  {}\n", r.id, r.created_at, r.name)).collect()
                 }
             };
-            write_output(None, text.as_bytes())
+            print_bytes(text.as_bytes())
         }
         RevisionCommand::Diff { file, from, to, json } => {
             let document = Document::open(&file)?;
@@ -74,40 +74,29 @@ pub fn run(command: RevisionCommand) -> Result<(), Failure> {
                         + &describe_kpis(&kpis)
                 }
             };
-            write_output(None, text.as_bytes())
+            print_bytes(text.as_bytes())
         }
         RevisionCommand::Restore { file, revision } => {
             let mut document = Document::open(&file)?;
             let found = find(&document, &file, &revision)?;
-            document.restore_revision(&found.id)?;
-            println!("restored revision {} \"{}\"", found.id, found.name);
+            let kept = document.restore_revision(&found.id)?;
+            println!(
+                "restored revision {} \"{}\"; the map as it was is kept as revision {} \"{}\"",
+                found.id, found.name, kept.id, kept.name
+            );
             Ok(())
         }
     }
 }
 
-/// The revision whose id or name is `key`; a name two revisions share must be given as an id.
+/// The revision whose id or name is `key` (names are unique within a map).
 fn find(document: &Document, file: &Path, key: &str) -> Result<RevisionInfo, Failure> {
-    let revisions = document.revisions()?;
-    if let Some(by_id) = revisions.iter().find(|r| r.id == key) {
-        return Ok(by_id.clone());
-    }
-    let named: Vec<&RevisionInfo> = revisions.iter().filter(|r| r.name == key).collect();
-    match named.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(Failure(format!(
+    document.revisions()?.into_iter().find(|r| r.id == key || r.name == key).ok_or_else(|| {
+        Failure(format!(
             "{}: no revision has the id or name {key:?} (see `tabiji revision list`)",
             file.display()
-        ))),
-        several => {
-            let ids: Vec<&str> = several.iter().map(|r| r.id.as_str()).collect();
-            Err(Failure(format!(
-                "{key:?} names {} revisions; give one of the ids: {}",
-                ids.len(),
-                ids.join(", ")
-            )))
-        }
-    }
+        ))
+    })
 }
 
 fn describe(before: &Map, after: &Map, changes: &MapDiff) -> String {

@@ -50,12 +50,26 @@ fn salesforce_style_utf8_hubspot_style_bom_and_japanese_excel_shift_jis_all_impo
     let excel_file = dir.path().join("excel.csv");
     std::fs::write(&excel_file, &excel).unwrap();
     let out = ok(&["kpi", "import", s(&file), s(&excel_file)]);
-    assert!(out.contains("2 row(s) for 1 KPI(s), period(s): 2026-10, 2026-11"), "{out}");
+    assert!(out.contains("imported 2 of 2 row(s) for 1 KPI(s), period(s): 2026-10, 2026-11"), "{out}");
+    assert!(out.contains("replaced the sample figures of 1 KPI(s)"), "{out}");
     let downloads = kpi(&file, "資料ダウンロード数");
     assert_eq!((downloads["actual"].as_f64(), downloads["period"].as_str()), (Some(310.0), Some("2026-11")));
+    assert_eq!(downloads["sample"], false);
     let periods: Vec<&str> =
         downloads["history"].as_array().unwrap().iter().map(|h| h["period"].as_str().unwrap()).collect();
-    assert_eq!(periods, ["2026-Q3", "2026-10"], "earlier periods are kept, oldest first");
+    assert_eq!(periods, ["2026-10"], "the template's sample figure is gone, the real October stays");
+
+    // November again: it replaces November's actual and says so.
+    std::fs::write(
+        &excel_file,
+        "指標,期間,実績
+資料ダウンロード数,2026-11,330
+",
+    )
+    .unwrap();
+    let out = ok(&["kpi", "import", s(&file), s(&excel_file)]);
+    assert!(out.contains("replaced 1 earlier actual(s) of 2026-11"), "{out}");
+    assert_eq!(kpi(&file, "資料ダウンロード数")["history"].as_array().unwrap().len(), 1);
 }
 
 #[test]
@@ -95,9 +109,71 @@ fn a_hundred_thousand_rows_import_as_one_step() {
     }
     let path = dir.path().join("large.csv");
     std::fs::write(&path, csv).unwrap();
-    let out = ok(&["kpi", "import", s(&file), s(&path)]);
-    assert!(out.starts_with("imported 100000 row(s) for 2 KPI(s)"), "{out}");
+    // Each KPI and month has fifty rows: refused as they are, summed when the mapping says so.
+    let refused = fails(&["kpi", "import", s(&file), s(&path)]);
+    assert!(
+        refused.contains("lines 2 and 4 both give the actual of \"資料ダウンロード数\" for 2000-01"),
+        "{refused}"
+    );
+    let mapping = dir.path().join("sum.json");
+    std::fs::write(&mapping, r#"{"aggregate": "sum"}"#).unwrap();
+    let out = ok(&["kpi", "import", s(&file), s(&path), "--mapping", s(&mapping)]);
+    assert!(out.starts_with("imported 100000 of 100000 row(s) for 2 KPI(s)"), "{out}");
     let downloads = kpi(&file, "資料ダウンロード数");
     assert_eq!(downloads["period"], "2083-04", "the latest period is shown");
     assert!(downloads["history"].as_array().unwrap().len() > 900);
+}
+
+/// `tabiji` with its settings in `settings`, as the app keeps them.
+fn with_settings(settings: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_tabiji"))
+        .args(args)
+        .env("TABIJI_CONFIG_DIR", settings)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn mappings_are_chosen_by_name_listed_and_printed_to_hand_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = b2b(dir.path());
+    let settings = dir.path().join("settings");
+    // A Marketo lead export, read with the ready mapping by its name.
+    let leads = dir.path().join("leads.csv");
+    std::fs::write(
+        &leads,
+        "Id,First Name,Lead Source,Created At\n1,花子,資料ダウンロード,2026-11-02T09:15:00Z\n2,太郎,Webinar,2026-11-03T10:00:00Z\n",
+    )
+    .unwrap();
+    let out = with_settings(&settings, &["kpi", "import", s(&file), s(&leads), "--mapping", "Marketo leads"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("skipped 1 row(s) whose Lead Source is \"Webinar\""), "{stdout}");
+    assert_eq!(kpi(&file, "資料ダウンロード数")["actual"], 1.0);
+
+    // A mapping saved in the settings folder is chosen by its name too.
+    let folder = settings.join("mappings");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("ウェビナー.json"),
+        r#"{"kpi_name": "デモ依頼数", "aggregate": "count", "period": "Created At", "period_unit": "fiscal_quarter"}"#,
+    )
+    .unwrap();
+    let listed = String::from_utf8(with_settings(&settings, &["kpi", "mappings"]).stdout).unwrap();
+    assert!(
+        listed.contains("HubSpot deals  (ready)") && listed.lines().any(|l| l == "ウェビナー"),
+        "{listed}"
+    );
+    assert!(with_settings(&settings, &["kpi", "import", s(&file), s(&leads), "--mapping", "ウェビナー"])
+        .status
+        .success());
+    let demos = kpi(&file, "デモ依頼数");
+    assert_eq!((demos["actual"].as_f64(), demos["period"].as_str()), (Some(2.0), Some("FY2026-Q3")));
+    let printed =
+        String::from_utf8(with_settings(&settings, &["kpi", "mapping", "HubSpot deals"]).stdout).unwrap();
+    let mapping: Value = serde_json::from_str(&printed).unwrap();
+    assert_eq!(mapping["kpi_values"]["presentationscheduled"], "kp_3");
+    let unknown = with_settings(&settings, &["kpi", "import", s(&file), s(&leads), "--mapping", "Pardot"]);
+    let stderr = String::from_utf8(unknown.stderr).unwrap();
+    assert!(stderr.contains("no mapping named \"Pardot\"") && stderr.contains("ウェビナー"), "{stderr}");
 }

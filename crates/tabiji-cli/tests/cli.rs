@@ -17,7 +17,7 @@ fn new_then_info_shows_the_five_b2b_stages_and_counts() {
     assert_eq!(info["stages"], serde_json::json!(["認知", "検討", "決定", "維持", "推奨"]));
     assert_eq!(info["counts"]["personas"], 3);
     assert!(info["counts"]["cards"].as_u64().unwrap() >= 30);
-    assert_eq!(info["schema_version"], 5);
+    assert_eq!(info["schema_version"], 6);
     let text = ok(&["info", s(&file)]);
     assert!(text.contains("認知 → 検討 → 決定 → 維持 → 推奨"), "{text}");
 }
@@ -94,7 +94,7 @@ fn validate_passes_a_good_map_and_names_problems_in_a_bad_one() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.tabiji");
     ok(&["new", s(&file)]);
-    assert!(ok(&["validate", s(&file)]).contains("ok (schema version 5)"));
+    assert!(ok(&["validate", s(&file)]).contains("ok (schema version 6)"));
     let junk = dir.path().join("junk.tabiji");
     std::fs::write(&junk, "not a map").unwrap();
     assert!(fails(&["validate", s(&junk)]).contains("not a Tabiji map"));
@@ -161,4 +161,65 @@ fn report_names_the_bottleneck_low_return_touchpoints_and_hand_off_gaps() {
     assert!(report["gaps"].as_array().unwrap().iter().any(|g| g["kind"] == "hand_off_while_mood_drops"));
     let text = ok(&["report", s(&file)]);
     assert!(text.contains("<- bottleneck") && text.contains("hands over to"), "{text}");
+    let japanese = ok(&["report", s(&file), "--lang", "ja"]);
+    assert!(japanese.contains("← ボトルネック") && japanese.contains("評価の仕方"), "{japanese}");
+    assert!(text.contains("10 of these KPI(s) show the template's sample figures"), "{text}");
+}
+
+#[test]
+fn grades_agree_in_the_report_its_json_and_every_export_on_made_up_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graded.tabiji");
+    ok(&["new", s(&file), "--template", "blank", "--lang", "en"]);
+    // One stage per rule: far above target next to below it, lower is better, a target below zero.
+    let ops = dir.path().join("kpis.jsonl");
+    let kpi = |id: &str, stage: &str, target: f64, actual: f64, better: &str| {
+        format!(
+            r#"{{"op":"add_kpi","kpi":{{"id":"{id}","stage_id":"{stage}","name":"{id}","target":{target},"actual":{actual},"better":"{better}"}}}}"#
+        )
+    };
+    let lines = [
+        kpi("hot", "st_1", 100.0, 345.0, "higher"),
+        kpi("cold", "st_1", 100.0, 72.0, "higher"),
+        kpi("churn", "st_2", 3.0, 4.0, "lower"),
+        kpi("nps", "st_3", -3.0, -1.0, "higher"),
+    ];
+    std::fs::write(&ops, lines.join("\n")).unwrap();
+    ok(&["apply", s(&file), s(&ops)]);
+    let report: serde_json::Value = serde_json::from_str(&ok(&["report", s(&file), "--json"])).unwrap();
+    let figure = |n: usize| report["stages"][n]["attainment"].as_f64().unwrap();
+    assert!((figure(0) - 0.86).abs() < 1e-9, "(100 % + 72 %) / 2, not (345 % + 72 %) / 2");
+    assert!((figure(1) - 0.75).abs() < 1e-9, "3 ÷ 4 where lower is better");
+    assert_eq!(figure(2), 1.0, "-1 meets a target of -3");
+    assert_eq!(report["bottleneck"], "st_2");
+    let statuses: Vec<&str> =
+        report["kpis"].as_array().unwrap().iter().map(|k| k["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["met", "missed", "missed", "met"]);
+    let text = ok(&["report", s(&file)]);
+    assert!(
+        text.contains(": 86 % of target over 2 KPI(s)")
+            && text.contains(": 75 % of target over 1 KPI(s)  <- bottleneck"),
+        "{text}"
+    );
+    // The SVG export paints each KPI's bar in its status colour, as the canvas does.
+    let svg = ok(&["export", s(&file), "--format", "svg"]);
+    use tabiji_core::layout::KpiStatus;
+    for (status, count) in [(KpiStatus::Met, 2), (KpiStatus::Missed, 2), (KpiStatus::Near, 0)] {
+        let fill = format!("fill=\"{}\"", tabiji_core::theme::kpi(status));
+        assert_eq!(svg.matches(&fill).count(), count, "{status:?}");
+    }
+}
+
+#[test]
+fn exporting_lanes_or_personas_the_map_lacks_names_the_ones_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("b2b.tabiji");
+    ok(&["new", s(&file), "--template", "b2b", "--lang", "en"]);
+    let error = fails(&["export", s(&file), "--format", "svg", "--lanes", "ln_touchpoints,ln_nope"]);
+    assert!(
+        error.contains("the map has no lane ln_nope; its lanes are ln_touchpoints (Touchpoints)"),
+        "{error}"
+    );
+    let error = fails(&["export", s(&file), "--format", "png", "--personas", "pe_9"]);
+    assert!(error.contains("the map has no persona pe_9; its personas are pe_1 ("), "{error}");
 }

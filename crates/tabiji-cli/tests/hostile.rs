@@ -45,7 +45,10 @@ const CSV_ERRORS: &[(&str, &str)] = &[
     ("not-a-number", "line 2, column 2 (実績): \"たくさん\" is not a number"),
     ("unknown-kpi", "line 2, column 1 (KPI): no KPI named \"存在しない指標\""),
     ("control-character", "line 2, column 3 (期間): the period holds the control character U+0007"),
-    ("broken-shift-jis", "neither UTF-8 nor Shift_JIS"),
+    ("broken-shift-jis", "neither UTF-8, UTF-16 nor Shift_JIS"),
+    ("broken-utf16", "starts as UTF-16LE text but is not valid UTF-16LE"),
+    ("repeated-rows", "lines 2 and 3 both give the actual of \"デモ依頼数\" for 2026-11"),
+    ("short-row", "line 2: 2 field(s) where the header has 3"),
     ("binary", "not text (it holds NUL bytes)"),
     ("markup", "no KPI named \"<script>alert(1)</script>\""),
 ];

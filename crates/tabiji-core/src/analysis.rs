@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::{CardKind, Id, Kpi, Map};
+use crate::layout::KpiStatus;
+use crate::model::{Better, CardKind, Id, Kpi, Map};
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Report {
@@ -18,6 +19,10 @@ pub struct Report {
     /// Every period some KPI has an actual for, in order.
     pub periods: Vec<String>,
     pub stages: Vec<StageStanding>,
+    /// Every KPI in map order, graded for the report's period.
+    pub kpis: Vec<KpiStanding>,
+    /// How many of the KPIs graded show a template's sample figures rather than real ones.
+    pub sample_kpis: usize,
     /// The stage whose KPIs fall furthest below target, if any falls below.
     pub bottleneck: Option<Id>,
     /// Conversion from each funnel KPI to the next, in map order.
@@ -32,10 +37,26 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct StageStanding {
     pub stage_id: Id,
-    /// The mean of actual ÷ target over the stage's KPIs that have both (1.0 = on target).
+    /// The mean of the grades ([`Kpi::grade`], each capped at 1.0) of the stage's KPIs that have
+    /// a target and an actual: 1.0 when every one is on target.
     pub attainment: Option<f64>,
     /// How many KPIs that mean is over.
     pub kpis: usize,
+}
+
+/// How one KPI stands: the figures every painter and the report grade it by.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct KpiStanding {
+    pub kpi_id: Id,
+    pub stage_id: Id,
+    pub better: Better,
+    pub actual: Option<f64>,
+    pub target: Option<f64>,
+    /// 0.0 … 1.0; `None` without a target and an actual.
+    pub grade: Option<f64>,
+    pub status: KpiStatus,
+    /// The actual is a template's example.
+    pub sample: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -99,8 +120,10 @@ const MIN_TOUCHPOINTS_FOR_RETURN: usize = 3;
 
 /// The report on each KPI's latest actuals, or on those of `period`.
 pub fn report(map: &Map, period: Option<&str>) -> Report {
-    let stages = standings(map, period);
+    let kpis = kpi_standings(map, period);
+    let stages = standings(map, &kpis);
     let bottleneck = furthest_below_target(&stages);
+    let sample_kpis = kpis.iter().filter(|k| k.sample && k.grade.is_some()).count();
     let touchpoints = returns(map);
     let periods = periods(map);
     let funnel_periods = match period {
@@ -112,6 +135,8 @@ pub fn report(map: &Map, period: Option<&str>) -> Report {
         funnel: funnel(map, &funnel_periods),
         periods,
         stages,
+        kpis,
+        sample_kpis,
         bottleneck,
         by_channel: totals(map, &touchpoints, |card| card.channel_id.as_ref()),
         by_department: totals(map, &touchpoints, |card| card.department_id.as_ref()),
@@ -122,7 +147,7 @@ pub fn report(map: &Map, period: Option<&str>) -> Report {
 
 /// The stage whose KPIs fall furthest below target, if any falls below: what the canvas marks.
 pub fn bottleneck(map: &Map) -> Option<Id> {
-    furthest_below_target(&standings(map, None))
+    furthest_below_target(&standings(map, &kpi_standings(map, None)))
 }
 
 /// Every period with an actual, oldest first (`2026-Q3` before `2026-10`).
@@ -132,7 +157,7 @@ pub fn periods(map: &Map) -> Vec<String> {
         latest.into_iter().chain(k.history.iter().map(|h| h.period.as_str()))
     });
     let mut periods: Vec<String> = all.filter(|p| !p.is_empty()).map(str::to_owned).collect();
-    periods.sort_by_cached_key(|p| crate::actuals::csv::period_order(p));
+    periods.sort_by_cached_key(|p| crate::actuals::period::order(p, map.info.fiscal_year_start));
     periods.dedup();
     periods
 }
@@ -166,21 +191,36 @@ fn furthest_below_target(stages: &[StageStanding]) -> Option<Id> {
         .map(|(s, _)| s.stage_id.clone())
 }
 
-fn standings(map: &Map, period: Option<&str>) -> Vec<StageStanding> {
+fn kpi_standings(map: &Map, period: Option<&str>) -> Vec<KpiStanding> {
+    map.kpis
+        .iter()
+        .map(|k| {
+            let actual = period.map_or(k.actual, |p| k.actual_in(p));
+            let grade = k.grade(actual);
+            KpiStanding {
+                kpi_id: k.id.clone(),
+                stage_id: k.stage_id.clone(),
+                better: k.better,
+                actual,
+                target: k.target,
+                grade,
+                status: KpiStatus::of(grade),
+                sample: k.sample,
+            }
+        })
+        .collect()
+}
+
+/// Each stage's figure: the mean of its KPIs' capped grades, so that one KPI far above target
+/// cannot hide another below it.
+fn standings(map: &Map, kpis: &[KpiStanding]) -> Vec<StageStanding> {
     map.stages
         .iter()
         .map(|stage| {
-            let ratios: Vec<f64> = map
-                .kpis
-                .iter()
-                .filter(|k| k.stage_id == stage.id)
-                .filter_map(|k| match (period.map_or(k.actual, |p| k.actual_in(p)), k.target) {
-                    (Some(actual), Some(target)) if target != 0.0 => Some(actual / target),
-                    _ => None,
-                })
-                .collect();
-            let attainment = (!ratios.is_empty()).then(|| ratios.iter().sum::<f64>() / ratios.len() as f64);
-            StageStanding { stage_id: stage.id.clone(), attainment, kpis: ratios.len() }
+            let grades: Vec<f64> =
+                kpis.iter().filter(|k| k.stage_id == stage.id).filter_map(|k| k.grade).collect();
+            let attainment = (!grades.is_empty()).then(|| grades.iter().sum::<f64>() / grades.len() as f64);
+            StageStanding { stage_id: stage.id.clone(), attainment, kpis: grades.len() }
         })
         .collect()
 }
@@ -346,7 +386,53 @@ mod tests {
             source: String::new(),
             history: Vec::new(),
             funnel: false,
+            better: Better::Higher,
+            sample: false,
         }
+    }
+
+    fn lower(kpi: Kpi) -> Kpi {
+        Kpi { better: Better::Lower, ..kpi }
+    }
+
+    #[test]
+    fn a_grade_is_capped_at_target_and_knows_when_lower_is_better() {
+        let grade = |k: Kpi| k.grade(k.actual).unwrap();
+        assert_eq!(grade(kpi("a", "st_1", 100.0, 345.0)), 1.0, "far above target counts as on target");
+        assert_eq!(grade(kpi("a", "st_1", 100.0, 72.0)), 0.72);
+        assert_eq!(grade(kpi("a", "st_1", 100.0, -5.0)), 0.0, "a negative actual is no attainment");
+        assert_eq!(grade(lower(kpi("churn", "st_1", 3.0, 4.0))), 0.75, "target ÷ actual");
+        assert_eq!(grade(lower(kpi("churn", "st_1", 3.0, 2.0))), 1.0, "under target is on target");
+        assert_eq!(grade(lower(kpi("churn", "st_1", 3.0, 3.0))), 1.0);
+        // Targets of zero or below are met or not.
+        assert_eq!(grade(kpi("nps", "st_1", -3.0, -1.0)), 1.0);
+        assert_eq!(grade(kpi("nps", "st_1", -3.0, -5.0)), 0.0);
+        assert_eq!(grade(kpi("nps", "st_1", 0.0, 0.0)), 1.0);
+        assert_eq!(grade(lower(kpi("incidents", "st_1", 0.0, 0.0))), 1.0);
+        assert_eq!(grade(lower(kpi("incidents", "st_1", 0.0, 2.0))), 0.0);
+        let without = Kpi { target: None, ..kpi("a", "st_1", 1.0, 1.0) };
+        assert_eq!(without.grade(without.actual), None);
+    }
+
+    #[test]
+    fn a_stage_is_the_mean_of_capped_grades_and_the_canvas_colours_agree() {
+        let mut map = empty_map();
+        map.kpis = vec![
+            kpi("hot", "st_1", 100.0, 345.0),
+            kpi("cold", "st_1", 100.0, 72.0),
+            lower(kpi("churn", "st_2", 3.0, 4.0)),
+            kpi("nps", "st_3", -3.0, -1.0),
+        ];
+        let report = report(&map, None);
+        let figure = |n: usize| report.stages[n].attainment.unwrap();
+        assert!((figure(0) - 0.86).abs() < 1e-9, "(1.0 + 0.72) / 2, not (3.45 + 0.72) / 2");
+        assert!((figure(1) - 0.75).abs() < 1e-9);
+        assert_eq!(figure(2), 1.0);
+        assert_eq!(report.bottleneck.as_deref(), Some("st_2"), "the lowest figure");
+        let statuses: Vec<KpiStatus> = report.kpis.iter().map(|k| k.status).collect();
+        assert_eq!(statuses, [KpiStatus::Met, KpiStatus::Missed, KpiStatus::Missed, KpiStatus::Met]);
+        let painted: Vec<KpiStatus> = crate::layout::layout(&map).kpis.iter().map(|k| k.status).collect();
+        assert_eq!(painted, statuses, "the canvas colours each KPI as the report grades it");
     }
 
     /// The b2b template's five stages (st_1 … st_5) and buyers, with no cards, KPIs or points.

@@ -211,6 +211,15 @@ pub struct KpiDelta {
 }
 
 /// Every KPI of either version, in the newer map's order followed by those only the older has.
+/// `after − before` to the decimals the two were entered with: 4 → 4.2 is +0.2, not the
+/// +0.20000000000000018 of binary floating point.
+fn difference_as_entered(before: f64, after: f64) -> f64 {
+    // Display prints the shortest text that reads back as the same number: what was typed.
+    let decimals = |v: f64| v.to_string().split_once('.').map_or(0, |(_, fraction)| fraction.len());
+    let scale = 10f64.powi(decimals(before).max(decimals(after)).min(15) as i32);
+    ((after - before) * scale).round() / scale
+}
+
 pub fn kpi_deltas(before: &Map, after: &Map) -> Vec<KpiDelta> {
     let old: HashMap<&str, &Kpi> = before.kpis.iter().map(|k| (k.id.as_str(), k)).collect();
     let new_ids: HashSet<&str> = after.kpis.iter().map(|k| k.id.as_str()).collect();
@@ -233,7 +242,7 @@ pub fn kpi_deltas(before: &Map, after: &Map) -> Vec<KpiDelta> {
                 after,
                 before_period: was.map(|k| k.period.clone()),
                 after_period: now.map(|k| k.period.clone()),
-                delta: before.zip(after).map(|(b, a)| a - b),
+                delta: before.zip(after).map(|(b, a)| difference_as_entered(b, a)),
             }
         })
         .collect()
@@ -283,6 +292,11 @@ mod tests {
             (Some(240.0), Some(300.0), Some(60.0))
         );
         assert_eq!(deltas[0].after_period.as_deref(), Some("2026-Q4"));
+        b.kpis[0].actual = Some(240.2);
+        assert_eq!(kpi_deltas(&a, &b)[0].delta, Some(0.2), "240 → 240.2 is +0.2 as entered");
+        assert_eq!(difference_as_entered(4.0, 4.2), 0.2);
+        assert_eq!(difference_as_entered(0.1, 0.3).to_string(), "0.2");
+        assert_eq!(difference_as_entered(4.25, 4.2).to_string(), "-0.05");
         let last = deltas.last().unwrap();
         assert_eq!((last.kpi_id.as_str(), last.after, last.delta), (gone.id.as_str(), None, None));
     }

@@ -139,10 +139,21 @@ impl Document {
         self.store.delete_revision(id)
     }
 
-    /// Makes the map what it was in revision `id`, as one step that undo reverts.
-    pub fn restore_revision(&mut self, id: &str) -> Result<()> {
+    /// Makes the map what it was in revision `id`, as one step that undo reverts. The map as it
+    /// was is first saved as a revision of its own, named after the one restored, so that it
+    /// stays at hand after the app or the command has ended; that revision is returned.
+    pub fn restore_revision(&mut self, id: &str) -> Result<RevisionInfo> {
+        let restored = self.store.revisions()?.into_iter().find(|r| r.id == id);
+        let restored = restored.ok_or_else(|| Error::missing("revision", id))?;
         let map = self.store.revision(id)?;
-        self.apply(Op::ReplaceMap { map: Box::new(map) })
+        let language = self.store.load()?.info.language;
+        let name = match language {
+            crate::model::Language::Ja => format!("「{}」に戻す前", restored.name),
+            crate::model::Language::En => format!("Before restoring \"{}\"", restored.name),
+        };
+        let kept = self.store.save_revision(&self.store.free_revision_name(&name)?)?;
+        self.apply(Op::ReplaceMap { map: Box::new(map) })?;
+        Ok(kept)
     }
 
     pub fn can_undo(&self) -> bool {

@@ -37,10 +37,14 @@ pub enum Error {
     Invalid(String),
     #[error("{path}: {message}")]
     BadJson { path: String, message: String },
+    #[error("a revision is already named {name:?}; revision names are unique within a map")]
+    RevisionNameTaken { name: String },
     #[error("nothing to {0}")]
     NothingToReplay(&'static str),
     #[error("export failed: {0}")]
     Export(String),
+    #[error("{path}: {reason}; an export never replaces a map, so choose another file")]
+    ExportOntoMap { path: PathBuf, reason: String },
     #[error("no map to import: {0}")]
     NoMapInside(String),
     #[error("{}", csv_problems(problems, *total))]
@@ -73,7 +77,9 @@ impl Error {
             Error::Invalid(_) => "op.invalid",
             Error::BadJson { .. } => "import.bad_field",
             Error::NothingToReplay(_) => "history.empty",
+            Error::RevisionNameTaken { .. } => "revision.name_taken",
             Error::Export(_) => "export.failed",
+            Error::ExportOntoMap { .. } => "export.target_is_map",
             Error::NoMapInside(_) => "import.no_map",
             Error::BadCsv { .. } => "import.bad_csv",
         }

@@ -10,7 +10,9 @@ use crate::validate;
 /// The `format` field of every Tabiji JSON document.
 pub const FORMAT: &str = "tabiji-map";
 /// The JSON schema version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added a KPI's `better` and `sample` and the map's `fiscal_year_start`; version 1
+/// reads with their defaults.
+pub const FORMAT_VERSION: u32 = 2;
 /// Larger inputs are refused before parsing.
 pub const MAX_JSON_BYTES: usize = 256 * 1024 * 1024;
 
@@ -73,11 +75,31 @@ pub fn from_json(text: &str) -> Result<Map> {
         let path = format!("$.{}", e.path()).replace(".[", "[");
         bad(path.trim_end_matches('.'), describe(e.inner()))
     })?;
-    let map = envelope.map;
+    let mut map = envelope.map;
+    // A carriage return can only arrive escaped (`\r`): files edited on Windows end their lines
+    // with CRLF, which the map keeps as LF.
+    if text.contains("\\r") {
+        map = with_lf_line_ends(&map);
+    }
     if let Some(problem) = validate::map(&map).into_iter().next() {
         return Err(bad(&format!("$.map.{}", problem.path), problem.message));
     }
     Ok(map)
+}
+
+/// `map` with every CRLF in its text turned into LF.
+fn with_lf_line_ends(map: &Map) -> Map {
+    fn normalise(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(text) => *text = text.replace("\r\n", "\n"),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(normalise),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(normalise),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(map).expect("a map always serialises");
+    normalise(&mut value);
+    serde_json::from_value(value).expect("only text changed")
 }
 
 /// serde_json's message with its position spelled out.

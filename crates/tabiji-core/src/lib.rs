@@ -21,6 +21,7 @@ pub mod diff;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod folders;
 pub mod fonts;
 pub mod generated;
 pub mod icons;

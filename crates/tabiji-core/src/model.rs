@@ -168,6 +168,16 @@ pub struct MapInfo {
     /// RFC 3339 UTC; set by the store on every change.
     #[serde(default)]
     pub updated_at: String,
+    /// The month (1–12) the map's fiscal year begins in; fiscal periods (`FY2026`, `FY2026-Q1`)
+    /// count from it. April, as most Japanese companies use, when not set.
+    #[serde(default = "default_fiscal_year_start")]
+    pub fiscal_year_start: u8,
+}
+
+pub const FISCAL_YEAR_START_DEFAULT: u8 = 4;
+
+fn default_fiscal_year_start() -> u8 {
+    FISCAL_YEAR_START_DEFAULT
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -319,9 +329,62 @@ pub struct Kpi {
     /// reported from each funnel KPI to the next, in map order.
     #[serde(default)]
     pub funnel: bool,
+    /// Which way the KPI improves: more downloads are better, less churn is.
+    #[serde(default)]
+    pub better: Better,
+    /// The actuals are a template's examples, not real figures; imported actuals replace them.
+    #[serde(default)]
+    pub sample: bool,
+}
+
+/// Which way a KPI improves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Better {
+    pub fn code(self) -> &'static str {
+        match self {
+            Better::Higher => "higher",
+            Better::Lower => "lower",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Better> {
+        match code {
+            "higher" => Some(Better::Higher),
+            "lower" => Some(Better::Lower),
+            _ => None,
+        }
+    }
 }
 
 impl Kpi {
+    /// How `actual` stands against the KPI's target, from 0.0 to 1.0 (on target or better):
+    /// actual ÷ target, or target ÷ actual where lower is better, capped at 1.0 so that one KPI
+    /// far above target cannot hide another below it. A target of zero or below (an NPS of −3)
+    /// is met or not: 1.0 or 0.0. `None` without both figures.
+    pub fn grade(&self, actual: Option<f64>) -> Option<f64> {
+        let (actual, target) = (actual?, self.target?);
+        let better = match self.better {
+            Better::Higher => actual >= target,
+            Better::Lower => actual <= target,
+        };
+        Some(match (better, target > 0.0) {
+            (true, _) => 1.0,
+            (false, false) => 0.0,
+            (false, true) => match self.better {
+                Better::Higher => (actual / target).max(0.0),
+                // Here actual > target > 0.
+                Better::Lower => target / actual,
+            },
+        })
+    }
+
     /// The actual of `period`: the latest one or one kept in the history.
     pub fn actual_in(&self, period: &str) -> Option<f64> {
         match self.period == period {

@@ -36,6 +36,8 @@ struct Words {
     standing: &'static str,
     no_standing: &'static str,
     bottleneck: &'static str,
+    grading: &'static str,
+    samples: &'static str,
     funnel: &'static str,
     no_funnel: &'static str,
     step: &'static str,
@@ -59,6 +61,8 @@ const JA: Words = Words {
     standing: "{stage}:{kpis} 件の KPI で目標の {percent} %",
     no_standing: "{stage}:目標と実績のそろった KPI がありません",
     bottleneck: " ← ボトルネック",
+    grading: "評価の仕方:各 KPI は 100 % を上限に、実績 ÷ 目標(低いほど良い KPI は目標 ÷ 実績)、目標が 0 以下なら達成か未達かで評価し、ステージの値はその平均です。",
+    samples: "このうち {count} 件の KPI はテンプレートの見本の数値で、実績ではありません。",
     funnel: "ファネルの転換率",
     no_funnel: "ファネルがまだありません。2 つ以上の KPI をファネルの段階に指定してください。",
     step: "{from} → {to}:{rates}",
@@ -83,6 +87,8 @@ const EN: Words = Words {
     standing: "{stage}: {percent} % of target over {kpis} KPI(s)",
     no_standing: "{stage}: no KPIs with target and actual",
     bottleneck: "  <- bottleneck",
+    grading: "How stages are graded: each KPI counts at most 100 % (actual / target, or target / actual where lower is better; met or not where the target is 0 or below), and a stage's figure is the mean of its KPIs'.",
+    samples: "{count} of these KPI(s) show the template's sample figures, not real actuals.",
     funnel: "Funnel conversion",
     no_funnel: "no funnel: mark two or more KPIs as funnel steps",
     step: "{from} -> {to}: {rates}",
@@ -153,10 +159,11 @@ pub fn sections(map: &Map, report: &Report, language: Language) -> Vec<Section> 
         Some(period) => fill(words.period, &[("period", period)]),
         None => words.latest.to_owned(),
     };
-    let standings = report
-        .stages
-        .iter()
-        .map(|stage| {
+    let samples = (report.sample_kpis > 0)
+        .then(|| Item::plain(fill(words.samples, &[("count", &report.sample_kpis.to_string())])));
+    let standings: Vec<Item> = samples
+        .into_iter()
+        .chain(report.stages.iter().map(|stage| {
             let stage_name = names.of(&stage.stage_id);
             let text = match stage.attainment {
                 Some(a) => fill(
@@ -173,7 +180,8 @@ pub fn sections(map: &Map, report: &Report, language: Language) -> Vec<Section> 
                 true => Item { text: text + words.bottleneck, alert: true },
                 false => Item::plain(text),
             }
-        })
+        }))
+        .chain([Item::plain(words.grading.to_owned())])
         .collect();
 
     let funnel = match report.funnel.is_empty() {

@@ -81,6 +81,7 @@ fn skeleton(lang: Language, title: String, description: String) -> Map {
             language: lang,
             created_at: String::new(),
             updated_at: String::new(),
+            fiscal_year_start: FISCAL_YEAR_START_DEFAULT,
         },
         stages: STAGES
             .iter()
@@ -501,6 +502,7 @@ struct ExampleKpi {
     source: &'static str,
     /// A step of the example's funnel: downloads → demo requests → quotes.
     funnel: bool,
+    better: Better,
 }
 
 const EXAMPLE_KPIS: &[ExampleKpi] = &[
@@ -512,6 +514,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 240.0,
         source: "MA",
         funnel: true,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 1,
@@ -521,6 +524,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 1.8,
         source: "Ads",
         funnel: false,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 2,
@@ -530,6 +534,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 45.0,
         source: "MA",
         funnel: true,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 2,
@@ -539,6 +544,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 22.0,
         source: "CRM",
         funnel: false,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 3,
@@ -548,6 +554,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 24.0,
         source: "CRM",
         funnel: true,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 3,
@@ -557,6 +564,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 25.0,
         source: "CRM",
         funnel: false,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 4,
@@ -566,6 +574,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 4.0,
         source: "CRM",
         funnel: false,
+        better: Better::Lower,
     },
     ExampleKpi {
         stage: 4,
@@ -575,6 +584,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 22.0,
         source: "Survey",
         funnel: false,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 5,
@@ -584,6 +594,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 6.0,
         source: "CRM",
         funnel: false,
+        better: Better::Higher,
     },
     ExampleKpi {
         stage: 5,
@@ -593,6 +604,7 @@ const EXAMPLE_KPIS: &[ExampleKpi] = &[
         actual: 2.0,
         source: "Marketing",
         funnel: false,
+        better: Better::Higher,
     },
 ];
 
@@ -679,6 +691,10 @@ fn b2b(lang: Language) -> Map {
             source: k.source.to_owned(),
             history: Vec::new(),
             funnel: k.funnel,
+            better: k.better,
+            // The example's figures show what a filled-in map looks like; they are not the
+            // user's, and the report says so until real actuals replace them.
+            sample: true,
         });
     }
     map

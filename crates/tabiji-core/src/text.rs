@@ -125,6 +125,13 @@ fn can_break(before: char, after: char) -> bool {
     before == ' ' || after == ' ' || is_cjk(before) || is_cjk(after)
 }
 
+/// A Unicode noncharacter (U+FDD0…U+FDEF, and the last two code points of every plane): never
+/// meant for interchange, and not allowed in XML, so no SVG or Office file could carry one.
+pub fn is_noncharacter(c: char) -> bool {
+    let code = c as u32;
+    (0xFDD0..=0xFDEF).contains(&code) || code & 0xFFFE == 0xFFFE
+}
+
 /// A figure with thousands separators and at most two decimals: `1,500,000`, `18.75`.
 pub fn figure(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;

@@ -76,6 +76,16 @@ fn bounded(field: &str, value: &str, max_chars: usize, multiline: bool) -> Check
             format!("holds the control character U+{:04X} at character {}", c as u32, at + 1),
         ));
     }
+    if let Some((at, c)) = value.chars().enumerate().find(|&(_, c)| crate::text::is_noncharacter(c)) {
+        return Err(Problem::at(
+            field,
+            format!(
+                "holds the noncharacter U+{:04X} at character {}, which no export can carry",
+                c as u32,
+                at + 1
+            ),
+        ));
+    }
     Ok(())
 }
 
@@ -115,7 +125,14 @@ pub(crate) fn amount(field: &str, value: Option<f64>) -> Checked {
 
 pub fn info(i: &MapInfo) -> Checked {
     name("title", &i.title)?;
-    text("description", &i.description)
+    text("description", &i.description)?;
+    if !(1..=12).contains(&i.fiscal_year_start) {
+        return Err(Problem::at(
+            "fiscal_year_start",
+            format!("{} is not a month (1 to 12)", i.fiscal_year_start),
+        ));
+    }
+    Ok(())
 }
 
 pub fn stage(s: &Stage) -> Checked {

@@ -84,3 +84,34 @@ fn markup_in_text_is_kept_as_text() {
     let back = json::from_json(&json::to_json(&map)).unwrap();
     assert_eq!(back.info.title, map.info.title);
 }
+
+#[test]
+fn a_version_1_document_reads_with_the_defaults_of_the_fields_version_2_added() {
+    let mut v = b2b_json();
+    v["version"] = serde_json::json!(1);
+    v["map"]["info"].as_object_mut().unwrap().remove("fiscal_year_start");
+    for kpi in v["map"]["kpis"].as_array_mut().unwrap() {
+        let kpi = kpi.as_object_mut().unwrap();
+        kpi.remove("better");
+        kpi.remove("sample");
+    }
+    let map = json::from_json(&v.to_string()).unwrap();
+    assert_eq!(map.info.fiscal_year_start, 4, "April");
+    assert!(map.kpis.iter().all(|k| k.better == Better::Higher && !k.sample));
+}
+
+#[test]
+fn windows_line_ends_in_text_become_lf_and_noncharacters_are_refused() {
+    let mut v = b2b_json();
+    v["map"]["cards"][0]["text"] = serde_json::json!("一行目\r\n二行目");
+    v["map"]["info"]["description"] = serde_json::json!("a\r\nb\r\n");
+    let map = json::from_json(&v.to_string()).unwrap();
+    assert_eq!(map.cards[0].text, "一行目\n二行目");
+    assert_eq!(map.info.description, "a\nb\n");
+
+    v["map"]["cards"][0]["text"] = serde_json::json!("a lone \r is still refused");
+    assert!(import_error(&v).to_string().contains("control character U+000D"));
+    v["map"]["cards"][0]["text"] = serde_json::json!("x\u{FFFE}");
+    let err = import_error(&v).to_string();
+    assert!(err.contains("$.map.cards[0].text") && err.contains("noncharacter U+FFFE"), "{err}");
+}

@@ -37,12 +37,20 @@ fn a_revision_is_kept_in_the_file_and_restoring_it_is_one_undo_step() {
     assert_eq!(changes.cards.changed[0].after.text, "改善後");
     assert_eq!(changes.kpis.removed.len(), 1);
 
-    doc.restore_revision(&first.id).unwrap();
+    let kept = doc.restore_revision(&first.id).unwrap();
     assert_eq!(content(doc.map().unwrap()), content(saved.clone()));
-    assert_eq!(doc.revisions().unwrap().len(), 2, "restoring keeps every revision");
+    assert_eq!(kept.name, format!("「{}」に戻す前", first.name), "the map as it was, kept first");
+    assert_eq!(content(doc.revision(&kept.id).unwrap()), content(edited.clone()));
+    assert_eq!(doc.revisions().unwrap().len(), 3, "restoring keeps every revision");
     doc.undo().unwrap();
     assert_eq!(content(doc.map().unwrap()), content(edited));
+    let again = doc.restore_revision(&first.id).unwrap();
+    assert_eq!(again.name, format!("{} (2)", kept.name), "a second restore's revision gets a number");
 
+    let error = doc.save_revision(&format!("  {}  ", second.name)).unwrap_err();
+    assert_eq!(error.code(), "revision.name_taken", "{error}");
+    doc.delete_revision(&kept.id).unwrap();
+    doc.delete_revision(&again.id).unwrap();
     doc.delete_revision(&first.id).unwrap();
     assert_eq!(doc.revisions().unwrap(), [second]);
     assert_eq!(doc.revision(&first.id).unwrap_err().code(), "op.no_such_entity");

@@ -223,3 +223,26 @@ async fn an_exported_pdf_saved_with_the_dialog_opens_from_open_as_a_new_editable
     assert_eq!(first, second, "the reopened map is the exported one");
     assert_eq!(title, first["info"]["title"].as_str().unwrap());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_dialog_refuses_a_part_of_the_open_map_and_writes_nothing() {
+    let app = App::start("en").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+    let map = map_files(app.library()).pop().expect("the new map is in the library");
+    // A name beside the map that SQLite would take for the map's own journal.
+    let journal = PathBuf::from(format!("{}-journal", map.display()));
+    app.testid("export-button").await.click().await.unwrap();
+    let save = app.testid("export-save").await;
+    choose_in_gtk_dialog(|| async { save.click().await.unwrap() }, &journal).await;
+
+    let error = app.testid("error").await;
+    assert_eq!(error.attr("data-code").await.unwrap().as_deref(), Some("export.target_is_map"));
+    let text = error.text().await.unwrap();
+    assert!(text.contains("An export never replaces a map"), "the error says why: {text}");
+    app.screenshot("export-refused-map-target").await;
+    assert!(!journal.exists(), "nothing was written beside the map");
+    let title = app.testid("map-title").await.text().await.unwrap();
+    let _folders = app.quit().await; // kept until the map is read back
+    assert_eq!(export_json(&map)["info"]["title"], title.as_str(), "the map still opens as itself");
+}

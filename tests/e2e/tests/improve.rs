@@ -5,6 +5,12 @@
 use serde_json::Value;
 use tabiji_e2e::{choose_in_gtk_dialog, export_json, map_files, App, By, Key};
 
+/// Picks the option `value` of the select with test id `testid`, as a click would.
+async fn choose_option(app: &App, testid: &str, value: &str) {
+    let option = format!("[data-testid='{testid}'] option[value='{value}']");
+    app.driver.find(By::Css(option)).await.unwrap().click().await.unwrap();
+}
+
 async fn bottleneck(app: &App) -> Vec<String> {
     let mut marked = Vec::new();
     for stage in app.all("[data-testid^='stage-'][data-bottleneck='true']").await {
@@ -35,14 +41,10 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     assert!(preview.contains("集計月") && preview.contains("1,250"), "{preview}");
     // Without a period the import cannot go ahead, and the dialog says why.
     app.wait_text("actuals-problem", "no column for the period").await;
-    app.driver
-        .find(By::Css("[data-testid='actuals-column-period'] option[value='集計月']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    app.wait_text("actuals-summary", "3 件の KPI に 3 行、期間 2026-10").await;
+    choose_option(&app, "actuals-column-period", "集計月").await;
+    let summary =
+        app.wait_text("actuals-summary", "3 行のうち 3 行から 3 件の KPI の実績、期間 2026-10").await;
+    assert!(summary.contains("3 件の KPI の見本の数値を実績で置き換えます"), "{summary}");
     app.screenshot("improve-import-dialog-ja").await;
     app.testid("actuals-import").await.click().await.unwrap();
     assert!(app.notice().await.contains("3 件の KPI に 3 行を取り込みました"));
@@ -107,7 +109,8 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
     assert!(cards.contains(&"cd_1"), "restored in the file");
     let demo = map["kpis"].as_array().unwrap().iter().find(|k| k["name"] == "デモ依頼数").unwrap();
     assert_eq!((demo["actual"].as_f64(), demo["period"].as_str()), (Some(12.0), Some("2026-10")));
-    assert_eq!(demo["history"], serde_json::json!([{ "period": "2026-Q3", "actual": 45.0 }]));
+    assert_eq!(demo["history"], serde_json::json!([]), "the template's sample figure was replaced");
+    assert_eq!(demo["sample"], false);
     let out = std::process::Command::new(tabiji_e2e::cli_binary())
         .args(["revision", "list", "--json"])
         .arg(&files[0])
@@ -115,6 +118,7 @@ async fn import_actuals_see_the_bottleneck_move_save_a_revision_change_compare_a
         .unwrap();
     let revisions: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(revisions[0]["name"], "2026年10月 取り込み後");
+    assert_eq!(revisions[1]["name"], "「2026年10月 取り込み後」に戻す前", "the map before restoring is kept");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -137,6 +141,9 @@ async fn a_hundred_thousand_row_export_imports_through_the_dialog_with_its_progr
     let pick = app.testid("actuals-pick").await;
     choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &csv_path).await;
     app.wait_text("actuals-file", "100,000 行").await;
+    // Each KPI and month has fifty rows: refused until the dialog is told to sum them.
+    app.wait_text("actuals-problem", "both give the actual of \"資料ダウンロード数\" for 2000-01").await;
+    choose_option(&app, "actuals-aggregate", "sum").await;
     let summary = app.wait_text("actuals-summary", "100,000 行").await;
     assert!(summary.contains("2000-01 〜 2083-04 の 1,000 期間"), "{summary}");
 
@@ -168,4 +175,58 @@ async fn a_hundred_thousand_row_export_imports_through_the_dialog_with_its_progr
     let downloads =
         map["kpis"].as_array().unwrap().iter().find(|k| k["name"] == "資料ダウンロード数").unwrap();
     assert_eq!(downloads["period"], "2026-Q3", "undo put the template's actuals back");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_raw_hubspot_export_is_counted_by_a_ready_mapping_whose_values_are_completed_and_saved() {
+    let app = App::start("en").await;
+    app.testid("new-map").await.click().await.unwrap();
+    app.testid("canvas").await;
+
+    // HubSpot's deals export as Excel's "Unicode text": UTF-16 with a byte-order mark, tab-separated,
+    // one row per deal with the stage as HubSpot's internal id.
+    let deals = "Record ID\tDeal Name\tDeal Stage\tAmount\tCreate Date\n\
+                 1\tAcme order system\tpresentationscheduled\t1200000\t2026-10-03 10:22\n\
+                 2\tBeta order system\tpresentationscheduled\t800000\t2026-10-20 09:00\n\
+                 3\tGamma order system\tqualifiedtobuy\t500000\t2026-11-02 14:30\n\
+                 4\tDelta order system\tappointmentscheduled\t\t2026-11-04 11:00\n";
+    let bytes: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain(deals.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let path = app.library().join("hubspot-deals.txt");
+    std::fs::write(&path, bytes).unwrap();
+
+    app.analyse("import-actuals").await;
+    let pick = app.testid("actuals-pick").await;
+    choose_in_gtk_dialog(|| async { pick.click().await.unwrap() }, &path).await;
+    app.wait_text("actuals-file", "UTF-16LE").await;
+    choose_option(&app, "actuals-mapping", "HubSpot deals").await;
+    let summary = app.wait_text("actuals-summary", "3 of 4 rows give actuals for 2 KPIs").await;
+    assert!(summary.contains("1 rows whose Deal Stage is “appointmentscheduled” are skipped"), "{summary}");
+    // The value the ready mapping leaves out is mapped to the map's content downloads here.
+    app.wait_text("actuals-kpi-values", "appointmentscheduled").await;
+    choose_option(&app, "actuals-kpi-values-appointmentscheduled", "kp_1").await;
+    app.wait_text("actuals-summary", "4 of 4 rows give actuals for 3 KPIs").await;
+    app.testid("actuals-mapping-name").await.send_keys("HubSpot monthly").await.unwrap();
+    app.testid("actuals-mapping-save").await.click().await.unwrap();
+    assert!(app.notice().await.contains("Saved the mapping “HubSpot monthly”"));
+    app.screenshot("improve-import-raw-export-en").await;
+    app.testid("actuals-import").await.click().await.unwrap();
+    app.wait_text("notice", "Imported 4 rows for 3 KPIs").await;
+    app.wait_saved().await;
+
+    let folders = app.quit().await;
+    let saved = folders.config.path().join("mappings/HubSpot monthly.json");
+    let mapping: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    assert_eq!(
+        mapping["kpi_values"]["appointmentscheduled"], "kp_1",
+        "the saved mapping keeps the added value"
+    );
+    let map = export_json(&map_files(folders.library.path())[0]);
+    let kpi = |id: &str| map["kpis"].as_array().unwrap().iter().find(|k| k["id"] == id).unwrap().clone();
+    assert_eq!(
+        (kpi("kp_3")["actual"].as_f64(), kpi("kp_3")["period"].as_str()),
+        (Some(2.0), Some("2026-10"))
+    );
+    assert_eq!((kpi("kp_4")["actual"].as_f64(), kpi("kp_1")["actual"].as_f64()), (Some(1.0), Some(1.0)));
+    assert_eq!(kpi("kp_3")["sample"], false, "real actuals replaced the template's samples");
 }

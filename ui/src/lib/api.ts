@@ -2,9 +2,9 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Comparison } from "./bindings/Comparison";
 import type { ImportProgress } from "./bindings/ImportProgress";
-import type { ImportSummary } from "./bindings/ImportSummary";
 import type { Imported } from "./bindings/Imported";
 import type { Mapping } from "./bindings/Mapping";
+import type { NamedMapping } from "./bindings/NamedMapping";
 import type { PickedCsv } from "./bindings/PickedCsv";
 import type { Report } from "./bindings/Report";
 import type { RevisionInfo } from "./bindings/RevisionInfo";
@@ -19,7 +19,9 @@ import type { MapView } from "./bindings/MapView";
 import type { Op } from "./bindings/Op";
 import type { Request } from "./bindings/Request";
 import type { SettingsView } from "./bindings/SettingsView";
+import type { Summary } from "./bindings/Summary";
 import type { Template } from "./bindings/Template";
+import type { ValueCount } from "./bindings/ValueCount";
 
 export class AppError extends Error {
   readonly code: string;
@@ -82,7 +84,12 @@ export const api = {
   mapLayoutShowing: (lanes: string[]) => call<Layout>("map_layout_showing", { lanes }),
   actualsPick: () => call<PickedCsv | null>("actuals_pick"),
   actualsCheck: (mapping: Mapping, period: string | null) =>
-    call<ImportSummary>("actuals_check", { mapping, period }),
+    call<Summary>("actuals_check", { mapping, period }),
+  actualsValues: (column: string) => call<ValueCount[]>("actuals_values", { column }),
+  actualsMappings: () => call<NamedMapping[]>("actuals_mappings"),
+  actualsMappingSave: (name: string, mapping: Mapping) => call<NamedMapping[]>("actuals_mapping_save", { name, mapping }),
+  actualsMappingDelete: (name: string) => call<NamedMapping[]>("actuals_mapping_delete", { name }),
+  actualsMappingExport: (name: string, mapping: Mapping) => call<string | null>("actuals_mapping_export", { name, mapping }),
   actualsImport: (mapping: Mapping, period: string | null, onProgress: (progress: ImportProgress) => void) => {
     const progress = new Channel<ImportProgress>();
     progress.onmessage = onProgress;

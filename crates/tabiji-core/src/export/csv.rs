@@ -140,33 +140,33 @@ enum Cell<'a> {
     Number(Option<f64>),
 }
 
+/// A table written by the `csv` crate: RFC 4180 quoting, CRLF line ends, after a byte-order mark.
 struct Table {
-    out: String,
+    writer: csv::Writer<Vec<u8>>,
 }
 
 impl Table {
     fn new(header: &[&str]) -> Table {
-        let mut table = Table { out: BOM.to_owned() };
+        let writer =
+            csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.as_bytes().to_vec());
+        let mut table = Table { writer };
         let cells: Vec<Cell> = header.iter().map(|h| Cell::Text(h)).collect();
         table.row(&cells);
         table
     }
 
     fn row(&mut self, cells: &[Cell]) {
-        let fields: Vec<String> = cells
-            .iter()
-            .map(|cell| match cell {
-                Cell::Text(text) => quote(&neutralise(text)),
-                Cell::Number(Some(v)) => format!("{v}"),
-                Cell::Number(None) => String::new(),
-            })
-            .collect();
-        self.out.push_str(&fields.join(","));
-        self.out.push_str("\r\n");
+        let fields = cells.iter().map(|cell| match cell {
+            Cell::Text(text) => neutralise(text),
+            Cell::Number(Some(v)) => format!("{v}"),
+            Cell::Number(None) => String::new(),
+        });
+        self.writer.write_record(fields).expect("writing to memory cannot fail");
     }
 
     fn finish(self) -> String {
-        self.out
+        let bytes = self.writer.into_inner().expect("writing to memory cannot fail");
+        String::from_utf8(bytes).expect("every field is UTF-8")
     }
 }
 
@@ -180,15 +180,6 @@ fn neutralise(text: &str) -> String {
     }
 }
 
-/// Quotes a field when it holds a comma, a quote or a line break, doubling quotes inside.
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,8 +189,9 @@ mod tests {
         assert_eq!(neutralise("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
         assert_eq!(neutralise("-1+1"), "'-1+1");
         assert_eq!(neutralise("展示会"), "展示会");
-        assert_eq!(quote("a,b"), "\"a,b\"");
-        assert_eq!(quote("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
-        assert_eq!(quote("plain"), "plain");
+        let mut table = Table::new(&["a", "b"]);
+        table.row(&[Cell::Text("a,b"), Cell::Text("say \"hi\"\nbye")]);
+        table.row(&[Cell::Text("plain"), Cell::Number(Some(1.5))]);
+        assert_eq!(table.finish(), "\u{FEFF}a,b\r\n\"a,b\",\"say \"\"hi\"\"\nbye\"\r\nplain,1.5\r\n");
     }
 }

@@ -7,6 +7,7 @@ pub mod embedded;
 pub mod pdf;
 pub mod png;
 pub mod report_page;
+pub mod save;
 pub mod svg;
 
 use std::sync::{Arc, LazyLock};
@@ -76,6 +77,7 @@ impl Request {
 /// The bytes of `map` exported as `request` says.
 pub fn render(map: &Map, request: &Request) -> Result<Vec<u8>> {
     let include = &request.include;
+    include.check(map)?;
     Ok(match request.format {
         Format::Json => json::to_json(map).into_bytes(),
         Format::Svg => drawing(map, include, request.transparent, Some(json::to_json(map))).1.into_bytes(),
@@ -105,6 +107,29 @@ pub struct Include {
 }
 
 impl Include {
+    /// Refuses lanes and personas the map does not have, listing the ones it has.
+    pub fn check(&self, map: &Map) -> Result<()> {
+        let unknown = |asked: &Option<Vec<Id>>, have: Vec<(&Id, &str)>, what: &str| -> Result<()> {
+            let missing: Vec<&str> = asked
+                .iter()
+                .flatten()
+                .filter(|id| !have.iter().any(|(known, _)| known == id))
+                .map(String::as_str)
+                .collect();
+            if missing.is_empty() {
+                return Ok(());
+            }
+            let listed: Vec<String> = have.iter().map(|(id, name)| format!("{id} ({name})")).collect();
+            Err(Error::Invalid(format!(
+                "the map has no {what} {}; its {what}s are {}",
+                missing.join(", "),
+                if listed.is_empty() { "none".to_owned() } else { listed.join(", ") }
+            )))
+        };
+        unknown(&self.lanes, map.lanes.iter().map(|l| (&l.id, l.name.as_str())).collect(), "lane")?;
+        unknown(&self.personas, map.personas.iter().map(|p| (&p.id, p.name.as_str())).collect(), "persona")
+    }
+
     /// The map as it is to be drawn: lanes not included are hidden, and personas not included
     /// lose their emotion points (so they draw no curve).
     pub fn apply(&self, map: &Map) -> Map {

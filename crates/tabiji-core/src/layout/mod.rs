@@ -152,8 +152,8 @@ pub struct KpiBox {
     pub id: Id,
     pub rect: Rect,
     pub lines: Vec<TextLine>,
-    /// Actual against target, when both are known (1.0 = on target).
-    pub attainment: Option<f64>,
+    /// The KPI's grade ([`crate::model::Kpi::grade`]), when it has a target and an actual.
+    pub grade: Option<f64>,
     pub status: KpiStatus,
 }
 
@@ -173,8 +173,9 @@ pub enum KpiStatus {
 impl KpiStatus {
     pub const ALL: [KpiStatus; 4] = [KpiStatus::Unknown, KpiStatus::Met, KpiStatus::Near, KpiStatus::Missed];
 
-    fn of(attainment: Option<f64>) -> KpiStatus {
-        match attainment {
+    /// The status of a grade, which is capped at 1.0.
+    pub fn of(grade: Option<f64>) -> KpiStatus {
+        match grade {
             None => KpiStatus::Unknown,
             Some(a) if a >= 1.0 => KpiStatus::Met,
             Some(a) if a >= 0.8 => KpiStatus::Near,
@@ -500,12 +501,9 @@ fn kpi_box(kpi: &Kpi, (x, y): (f64, f64), width: f64) -> KpiBox {
         .unwrap_or_default();
     lines.push(TextLine { text: figures, x: x + CARD_PADDING_X, baseline, size: CARD_FONT, bold: false });
     let height = baseline - y - CARD_FONT + CARD_LINE + CARD_PADDING_Y;
-    let attainment = match (kpi.actual, kpi.target) {
-        (Some(a), Some(t)) if t != 0.0 => Some(a / t),
-        _ => None,
-    };
+    let grade = kpi.grade(kpi.actual);
     let rect = Rect { x, y, width, height };
-    KpiBox { id: kpi.id.clone(), rect, lines, attainment, status: KpiStatus::of(attainment) }
+    KpiBox { id: kpi.id.clone(), rect, lines, grade, status: KpiStatus::of(grade) }
 }
 
 /// A chevron filling a stage header: a point on the right, a notch on the left except for the

@@ -27,7 +27,7 @@ macro_rules! patch {
 
         impl $name {
             /// Writes the fields this patch sets into `entity`; returns the patch that undoes it.
-            pub(crate) fn apply_to(self, entity: &mut $entity) -> Self {
+            pub fn apply_to(self, entity: &mut $entity) -> Self {
                 $name { $( $field: self.$field.map(|v| std::mem::replace(&mut entity.$field, v)), )* }
             }
         }
@@ -36,7 +36,12 @@ macro_rules! patch {
 
 patch!(
     /// Changes to the map's title, description or language.
-    MapInfoPatch for MapInfo { title: String, description: String, language: Language }
+    MapInfoPatch for MapInfo {
+        title: String,
+        description: String,
+        language: Language,
+        fiscal_year_start: u8,
+    }
 );
 patch!(StagePatch for Stage { name: String, width: f64 });
 patch!(LanePatch for Lane { name: String, hidden: bool });
@@ -87,6 +92,8 @@ patch!(KpiPatch for Kpi {
     source: String,
     history: Vec<PeriodActual>,
     funnel: bool,
+    better: Better,
+    sample: bool,
 });
 
 #[cfg(test)]

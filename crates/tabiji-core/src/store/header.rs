@@ -13,6 +13,17 @@ pub const APPLICATION_ID: i32 = 0x5442_4A49;
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const HEADER_LEN: usize = 100;
 
+/// Whether `path` holds a Tabiji map of any schema version, told by its header (SQLite's magic
+/// and Tabiji's application id), whatever the file is called.
+pub fn holds_a_map(path: &Path) -> bool {
+    let mut bytes = Vec::with_capacity(72);
+    let read = std::fs::File::open(path).and_then(|f| f.take(72).read_to_end(&mut bytes));
+    read.is_ok()
+        && bytes.len() == 72
+        && bytes.starts_with(MAGIC)
+        && i32::from_be_bytes([bytes[68], bytes[69], bytes[70], bytes[71]]) == APPLICATION_ID
+}
+
 pub(super) struct Header {
     pub user_version: i64,
 }

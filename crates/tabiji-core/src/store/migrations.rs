@@ -3,22 +3,103 @@
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use std::collections::HashSet;
+
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{HookResult, Migrations, M};
 
 use crate::error::{Error, Result};
 
 /// Each schema version's script, in order: script `n` takes a file from version `n` to `n + 1`.
-const SCRIPTS: [&str; 5] = [
+const SCRIPTS: [&str; 6] = [
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_kpi_history.sql"),
     include_str!("migrations/003_funnel_involvement_revisions.sql"),
     include_str!("migrations/004_votes.sql"),
     include_str!("migrations/005_sparse_positions.sql"),
+    include_str!("migrations/006_kpi_direction_samples_fiscal_year.sql"),
 ];
 
-static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(SCRIPTS.iter().map(|sql| M::up(sql)).collect()));
+/// Work a script cannot do in SQL, run after script `n` in the same transaction.
+fn hook(script: usize) -> Option<fn(&Transaction) -> HookResult> {
+    match script {
+        5 => Some(clean_what_schema_6_refuses),
+        _ => None,
+    }
+}
+
+static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(
+        SCRIPTS
+            .iter()
+            .enumerate()
+            .map(|(n, sql)| match hook(n) {
+                Some(hook) => M::up_with_hook(sql, hook),
+                None => M::up(sql),
+            })
+            .collect(),
+    )
+});
+
+/// Schema 6 refuses noncharacters (XML, and so SVG and Office files, cannot carry them) and two
+/// revisions of one name; a file that held them opens after the upgrade with each noncharacter
+/// replaced by U+FFFD and each repeated revision name numbered: `名前 (2)`.
+fn clean_what_schema_6_refuses(tx: &Transaction) -> HookResult {
+    let tables: Vec<String> = tx
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        let columns: Vec<String> = tx
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}') WHERE type = 'TEXT'"))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for column in columns {
+            let rows: Vec<(i64, Option<String>)> = tx
+                .prepare(&format!("SELECT rowid, \"{column}\" FROM \"{table}\""))?
+                // Values that are not valid text are left for the check after migrating to name.
+                .query_map([], |r| Ok((r.get(0)?, r.get_ref(1)?.as_str().ok().map(str::to_owned))))?
+                .collect::<Result<_, _>>()?;
+            for (rowid, text) in rows {
+                let Some(text) = text else { continue };
+                if text.chars().any(crate::text::is_noncharacter) {
+                    let cleaned: String = text
+                        .chars()
+                        .map(|c| if crate::text::is_noncharacter(c) { '\u{FFFD}' } else { c })
+                        .collect();
+                    tx.execute(
+                        &format!("UPDATE \"{table}\" SET \"{column}\" = ?1 WHERE rowid = ?2"),
+                        (cleaned, rowid),
+                    )?;
+                }
+            }
+        }
+    }
+    let revisions: Vec<(String, String)> = tx
+        .prepare("SELECT id, name FROM revision ORDER BY created_at, rowid")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut taken: HashSet<String> = HashSet::new();
+    for (id, name) in revisions {
+        let unique = unique_name(&name, &taken);
+        if unique != name {
+            tx.execute("UPDATE revision SET name = ?1 WHERE id = ?2", (&unique, &id))?;
+        }
+        taken.insert(unique);
+    }
+    Ok(())
+}
+
+/// `name`, or `name (2)`, `name (3)` … whichever is not `taken`.
+pub(crate) fn unique_name(name: &str, taken: &HashSet<String>) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => name.to_owned(),
+            n => format!("{name} ({n})"),
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .expect("some number is free")
+}
 
 /// The schema this version writes. Files with a higher `user_version` are refused.
 pub const SCHEMA_VERSION: i64 = SCRIPTS.len() as i64;
@@ -49,6 +130,31 @@ mod tests {
             .to_latest(&mut conn)
             .unwrap();
         conn
+    }
+
+    #[test]
+    fn a_schema_5_file_gains_kpi_directions_and_a_fiscal_year_and_loses_what_schema_6_refuses() {
+        let mut conn = at_version(5);
+        conn.execute_batch(
+            "INSERT INTO map_info VALUES (1, 'マップ\u{FFFE}', '', 'ja', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');\n\
+             INSERT INTO stage (id, position, name, width) VALUES ('st_1', 0, '認知\u{FDD0}', 280);\n\
+             INSERT INTO kpi (id, stage_id, position, name, unit, target, actual, period, source)\n\
+             VALUES ('kp_1', 'st_1', 0, '解約率', '%', 3, 4, '2026-Q3', 'CRM');\n\
+             INSERT INTO revision VALUES ('rv_1', '初稿', '2026-01-01T00:00:00Z', '{}'),\n\
+             ('rv_2', '初稿', '2026-01-02T00:00:00Z', '{}'), ('rv_3', '初稿 (2)', '2026-01-03T00:00:00Z', '{\"t\":\"\u{FFFF}\"}');",
+        )
+        .unwrap();
+        migrate(&mut conn, Path::new(":memory:")).unwrap();
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(one("SELECT better FROM kpi"), "higher", "an existing KPI: higher is better");
+        assert_eq!(one("SELECT sample || '/' || fiscal_year_start FROM kpi, map_info"), "0/4");
+        assert_eq!(one("SELECT title FROM map_info"), "マップ\u{FFFD}");
+        assert_eq!(one("SELECT name FROM stage"), "認知\u{FFFD}");
+        assert_eq!(one("SELECT map FROM revision WHERE id = 'rv_3'"), "{\"t\":\"\u{FFFD}\"}");
+        assert_eq!(
+            one("SELECT group_concat(name, '|') FROM (SELECT name FROM revision ORDER BY created_at)"),
+            "初稿|初稿 (2)|初稿 (2) (2)"
+        );
     }
 
     #[test]

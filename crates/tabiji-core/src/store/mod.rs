@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::model::{Counts, Map, MapInfo};
 use crate::validate;
 
-pub use header::APPLICATION_ID;
+pub use header::{holds_a_map, APPLICATION_ID};
 pub use migrations::SCHEMA_VERSION;
 pub(crate) use read::load_map as read_map;
 pub use revisions::RevisionInfo;

@@ -26,6 +26,11 @@ impl Store {
         let name = name.trim();
         validate::name("revision name", name)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let taken: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM revision WHERE name = ?1)", [name], |r| r.get(0))?;
+        if taken {
+            return Err(Error::RevisionNameTaken { name: name.to_owned() });
+        }
         let map = super::read_map(&tx)?;
         let id = crate::ops::new_id("rv");
         let created_at: String = tx.query_row(
@@ -36,6 +41,12 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(RevisionInfo { id, name: name.to_owned(), created_at })
+    }
+
+    /// `name`, or `name (2)`, `name (3)` … whichever no revision has yet.
+    pub fn free_revision_name(&self, name: &str) -> Result<String> {
+        let taken = self.revisions()?.into_iter().map(|r| r.name).collect();
+        Ok(super::migrations::unique_name(name, &taken))
     }
 
     /// Every revision, oldest first.

@@ -458,8 +458,10 @@ impl Row for EmotionPoint {
 impl Row for Kpi {
     const TABLE: &'static str = "kpi";
     const NOUN: &'static str = "KPI";
-    const COLUMNS: &'static [&'static str] =
-        &["stage_id", "name", "unit", "target", "actual", "period", "source", "history", "funnel"];
+    const COLUMNS: &'static [&'static str] = &[
+        "stage_id", "name", "unit", "target", "actual", "period", "source", "history", "funnel", "better",
+        "sample",
+    ];
     fn id(&self) -> &str {
         &self.id
     }
@@ -474,6 +476,8 @@ impl Row for Kpi {
             text(&self.source),
             json(&self.history),
             Value::Integer(self.funnel.into()),
+            text(self.better.code()),
+            Value::Integer(self.sample.into()),
         ]
     }
     fn from_values(id: String, v: &mut Values) -> Result<Self> {
@@ -488,6 +492,12 @@ impl Row for Kpi {
             source: v.text()?,
             history: v.json("a KPI's history")?,
             funnel: v.flag()?,
+            better: {
+                let code = v.text()?;
+                Better::parse(&code)
+                    .ok_or_else(|| Error::invalid(format!("unknown KPI direction {code:?}")))?
+            },
+            sample: v.flag()?,
         })
     }
 }
@@ -495,15 +505,15 @@ impl Row for Kpi {
 /// The map's title, description and language (one row).
 pub(crate) fn update_info(tx: &Transaction, info: &MapInfo) -> Result<()> {
     tx.execute(
-        "UPDATE map_info SET title = ?1, description = ?2, language = ?3 WHERE id = 1",
-        (&info.title, &info.description, info.language.code()),
+        "UPDATE map_info SET title = ?1, description = ?2, language = ?3, fiscal_year_start = ?4 WHERE id = 1",
+        (&info.title, &info.description, info.language.code(), info.fiscal_year_start),
     )?;
     Ok(())
 }
 
 pub(crate) fn fetch_info(conn: &rusqlite::Connection) -> Result<MapInfo> {
     let row = conn.query_row(
-        "SELECT title, description, language, created_at, updated_at FROM map_info WHERE id = 1",
+        "SELECT title, description, language, created_at, updated_at, fiscal_year_start FROM map_info WHERE id = 1",
         [],
         |r| {
             Ok((
@@ -512,28 +522,30 @@ pub(crate) fn fetch_info(conn: &rusqlite::Connection) -> Result<MapInfo> {
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, u8>(5)?,
             ))
         },
     )?;
-    let (title, description, language, created_at, updated_at) = row;
+    let (title, description, language, created_at, updated_at, fiscal_year_start) = row;
     let language = Language::parse(&language)
         .ok_or_else(|| Error::invalid(format!("unknown map language {language:?}")))?;
-    Ok(MapInfo { title, description, language, created_at, updated_at })
+    Ok(MapInfo { title, description, language, created_at, updated_at, fiscal_year_start })
 }
 
 /// Writes a whole map into an empty database, keeping its timestamps if it has them.
 pub(crate) fn insert_map(tx: &Transaction, map: &Map) -> Result<()> {
     tx.execute(
-        "INSERT INTO map_info (id, title, description, language, created_at, updated_at)
+        "INSERT INTO map_info (id, title, description, language, created_at, updated_at, fiscal_year_start)
          VALUES (1, ?1, ?2, ?3,
                  COALESCE(NULLIF(?4, ''), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-                 COALESCE(NULLIF(?5, ''), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+                 COALESCE(NULLIF(?5, ''), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), ?6)",
         (
             &map.info.title,
             &map.info.description,
             map.info.language.code(),
             &map.info.created_at,
             &map.info.updated_at,
+            map.info.fiscal_year_start,
         ),
     )?;
     insert_listed(tx, &map.stages)?;

@@ -107,6 +107,8 @@ pub fn resolve(map: &Map, i: &Intent) -> Option<Op> {
                 source: String::new(),
                 history: Vec::new(),
                 funnel: false,
+                better: if i.c.is_multiple_of(2) { Better::Higher } else { Better::Lower },
+                sample: false,
             },
             index: None,
         },
@@ -129,7 +131,14 @@ pub fn resolve(map: &Map, i: &Intent) -> Option<Op> {
             let kpi = pick(&map.kpis, i.a)?;
             Op::UpdateKpi {
                 id: kpi.id.clone(),
-                patch: KpiPatch { funnel: Some(!kpi.funnel), ..Default::default() },
+                patch: KpiPatch {
+                    funnel: Some(!kpi.funnel),
+                    better: Some(match kpi.better {
+                        Better::Higher => Better::Lower,
+                        Better::Lower => Better::Higher,
+                    }),
+                    ..Default::default()
+                },
             }
         }
         _ => Op::UpdateMap {

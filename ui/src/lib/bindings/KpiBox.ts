@@ -5,6 +5,6 @@ import type { TextLine } from "./TextLine";
 
 export type KpiBox = { id: string, rect: Rect, lines: Array<TextLine>, 
 /**
- * Actual against target, when both are known (1.0 = on target).
+ * The KPI's grade ([`crate::model::Kpi::grade`]), when it has a target and an actual.
  */
-attainment: number | null, status: KpiStatus, };
+grade: number | null, status: KpiStatus, };

@@ -9,4 +9,9 @@ created_at: string,
 /**
  * RFC 3339 UTC; set by the store on every change.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * The month (1–12) the map's fiscal year begins in; fiscal periods (`FY2026`, `FY2026-Q1`)
+ * count from it. April, as most Japanese companies use, when not set.
+ */
+fiscal_year_start: number, };

@@ -4,4 +4,4 @@ import type { Language } from "./Language";
 /**
  * Changes to the map's title, description or language.
  */
-export type MapInfoPatch = { title?: string, description?: string, language?: Language, };
+export type MapInfoPatch = { title?: string, description?: string, language?: Language, fiscal_year_start?: number, };

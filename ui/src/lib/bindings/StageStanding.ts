@@ -2,7 +2,8 @@
 
 export type StageStanding = { stage_id: string, 
 /**
- * The mean of actual ÷ target over the stage's KPIs that have both (1.0 = on target).
+ * The mean of the grades ([`Kpi::grade`], each capped at 1.0) of the stage's KPIs that have
+ * a target and an actual: 1.0 when every one is on target.
  */
 attainment: number | null, 
 /**

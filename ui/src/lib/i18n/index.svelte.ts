@@ -51,6 +51,13 @@ function perLanguage<F>(make: (language: Language) => F): () => F {
 const dateFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { dateStyle: "medium", timeStyle: "short" }));
 const numberFormat = perLanguage((language) => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }));
 
+const monthFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" }));
+
+/** The name of month 1–12 in the interface's language: "April", "4月". */
+export function monthName(month: number): string {
+  return monthFormat().format(new Date(Date.UTC(2026, month - 1, 1)));
+}
+
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -154,7 +154,7 @@ export function nudgeCards(map: Map, ids: ReadonlySet<string>, dx: -1 | 0 | 1, d
 /** A new KPI at the end of `stageId`'s KPIs, named `name` until the user names it. */
 export function addKpi(stageId: string, name: string): { op: Op; id: string } {
   const id = newId("kp");
-  const kpi: Kpi = { id, stage_id: stageId, name, unit: "", target: null, actual: null, period: "", source: "", history: [], funnel: false };
+  const kpi: Kpi = { id, stage_id: stageId, name, unit: "", target: null, actual: null, period: "", source: "", history: [], funnel: false, better: "higher", sample: false };
   return { id, op: { op: "add_kpi", kpi, index: null } };
 }
 

@@ -174,7 +174,7 @@ describe("stage and lane headers", () => {
 
 describe("KPI gestures", () => {
   // A KPI box in the second stage's touchpoint cell, below card c.
-  const withKpi = { ...layout, kpis: [{ id: "kp_1", rect: { x: 310, y: 200, width: 180, height: 50 }, lines: [], attainment: null, status: "unknown" as const }] };
+  const withKpi = { ...layout, kpis: [{ id: "kp_1", rect: { x: 310, y: 200, width: 180, height: 50 }, lines: [], grade: null, status: "unknown" as const }] };
 
   it("a click on a KPI selects it, Shift+click adds it, and dragging moves nothing", () => {
     const ctx = context({ layout: withKpi, selection: new Set(["a"]) });

@@ -87,7 +87,7 @@ describe("kpiElement and gapMarkElement", () => {
       id: "kp_1",
       rect: { x: 10, y: 20, width: 120, height: 40 },
       lines: [line("商談化率", 20, 36, true), line("12 / 10", 20, 52)],
-      attainment: 1.2,
+      grade: 1,
       status: "met",
     };
     const element = kpiElement(kpi);
