@@ -55,6 +55,8 @@ bad = json.loads(text); bad["map"]["cards"][3]["stage_id"] = "st_nowhere"; write
 bad = json.loads(text); bad["map"]["cards"][3]["text"] = "before\u0007after"; write("control-character", bad)
 bad = json.loads(text); bad["map"]["emotion_points"][0]["score"] = 1e300; write("out-of-range", bad)
 bad = json.loads(text); bad["map"]["cards"][0]["surprise"] = True; write("unknown-field", bad)
+bad = json.loads(text); bad["map"]["cards"][3]["text"] = "Z" + "\u0301" * 50; write("combining-tower", bad)
+bad = json.loads(text); bad["map"]["cards"][3]["text"] = "before\ufffeafter"; write("noncharacter", bad)
 # Markup in every free-text field: valid, kept as text.
 markup = json.loads(text)
 def mark(node, key=None):

@@ -37,6 +37,8 @@ const JSON_ERRORS: &[(&str, &str)] = &[
     ("control-character", "$.map.cards[3].text: holds the control character U+0007"),
     ("out-of-range", "$.map.emotion_points[0].score: 1e300 is outside -2 … 2"),
     ("unknown-field", "$.map.cards[0].surprise: unknown field `surprise`"),
+    ("combining-tower", "$.map.cards[3].text: stacks 50 marks on the character at 1"),
+    ("noncharacter", "$.map.cards[3].text: holds the noncharacter U+FFFE at character 7"),
 ];
 const CSV_ERRORS: &[(&str, &str)] = &[
     ("empty", "the file is empty"),

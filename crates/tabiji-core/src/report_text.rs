@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::actuals::period::label as period_label;
 use crate::analysis::{Gap, Report};
 use crate::model::{Language, Map};
 use crate::text;
@@ -156,7 +157,7 @@ pub fn sections(map: &Map, report: &Report, language: Language) -> Vec<Section> 
     };
 
     let judged = match &report.period {
-        Some(period) => fill(words.period, &[("period", period)]),
+        Some(period) => fill(words.period, &[("period", &period_label(period, language))]),
         None => words.latest.to_owned(),
     };
     let samples = (report.sample_kpis > 0)
@@ -196,7 +197,7 @@ pub fn sections(map: &Map, report: &Report, language: Language) -> Vec<Section> 
                     .map(|c| {
                         format!(
                             "{} {}",
-                            c.period,
+                            period_label(&c.period, language),
                             c.rate.map_or("–".to_owned(), |r| format!("{} %", percent(r)))
                         )
                     })

@@ -1,8 +1,12 @@
-//! Wrapping text into lines that fit a width, with Japanese line-breaking rules (kinsoku).
+//! Wrapping text into lines that fit a width: break opportunities from the Unicode line breaking
+//! algorithm (UAX #14, `unicode-linebreak`) tailored with the Japanese rules (kinsoku), and
+//! never a break inside a grapheme cluster (UAX #29, `unicode-segmentation`).
 //!
 //! Widths come from the bundled font's own advances ([`crate::fonts`]), the font the canvas and
 //! every export draw with, so a line laid out here fits wherever it is painted. Painters turn
 //! kerning off so that they place glyphs at exactly these advances.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fonts::advance_em;
 
@@ -35,22 +39,42 @@ impl Style {
 }
 
 pub fn width(text: &str, style: Style) -> f64 {
-    text.chars().map(|c| style.advance(c)).sum()
+    text.graphemes(true).map(|g| grapheme_width(g, style)).sum()
 }
 
-/// Scripts set without spaces, where a line may break between any two characters.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'   // CJK radicals
-        | '\u{3000}'..='\u{30FF}' // CJK punctuation, hiragana, katakana
-        | '\u{3100}'..='\u{31FF}' // bopomofo, katakana extensions
-        | '\u{3400}'..='\u{4DBF}' // CJK extension A
-        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
-        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
-        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
-        | '\u{FF00}'..='\u{FFEF}' // full-width and half-width forms
-        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B and later
-    )
+/// The width of a grapheme cluster: its first character's. Marks stacked on a letter, the joined
+/// parts of an emoji and the second half of a flag are drawn within that one advance.
+fn grapheme_width(grapheme: &str, style: Style) -> f64 {
+    grapheme.chars().next().map_or(0.0, |c| style.advance(c))
+}
+
+/// The most characters one grapheme cluster may hold: enough for the longest emoji sequences
+/// (a couple with two skin tones is ten), not for a letter under a tower of combining marks,
+/// which draws far outside its line.
+pub const MAX_GRAPHEME_CHARS: usize = 12;
+
+/// The first grapheme cluster of `text` with more than [`MAX_GRAPHEME_CHARS`] characters: its
+/// position (1-based, in characters) and how many it holds.
+pub fn overlong_grapheme(text: &str) -> Option<(usize, usize)> {
+    let mut at = 1;
+    for grapheme in text.graphemes(true) {
+        let count = grapheme.chars().count();
+        if count > MAX_GRAPHEME_CHARS {
+            return Some((at, count));
+        }
+        at += count;
+    }
+    None
+}
+
+/// `text` as schema 6 accepts it, when it was not: each noncharacter replaced by U+FFFD, and a
+/// grapheme cluster of more than [`MAX_GRAPHEME_CHARS`] characters cut to that many.
+pub fn cleaned(text: &str) -> Option<String> {
+    if !text.chars().any(is_noncharacter) && overlong_grapheme(text).is_none() {
+        return None;
+    }
+    let kept = text.graphemes(true).flat_map(|g| g.chars().take(MAX_GRAPHEME_CHARS));
+    Some(kept.map(|c| if is_noncharacter(c) { '\u{FFFD}' } else { c }).collect())
 }
 
 /// Wraps `text` to lines no wider than `max_width` at `font_size`, keeping explicit line breaks.
@@ -72,57 +96,65 @@ pub fn wrap(text: &str, max_width: f64, style: Style, max_lines: usize) -> Vec<S
     lines
 }
 
+/// Shortens `line` by whole grapheme clusters until "…" fits after it.
 fn ellipsize(line: &mut String, max_width: f64, style: Style) {
-    while !line.is_empty() && width(line, style) + width("…", style) > max_width {
-        line.pop();
+    let ellipsis = width("…", style);
+    let mut used = width(line, style);
+    while used + ellipsis > max_width {
+        let Some((at, last)) = line.grapheme_indices(true).next_back() else { break };
+        used -= grapheme_width(last, style);
+        line.truncate(at);
     }
     line.push('…');
 }
 
+/// Splits one paragraph into lines: each as long as fits, ending at the last place UAX #14
+/// allows a break (tailored by the Japanese rules above), or, in a word longer than the line,
+/// at the last whole grapheme cluster that fits.
 fn wrap_paragraph(paragraph: &str, max_width: f64, style: Style, lines: &mut Vec<String>) {
     if paragraph.is_empty() {
         lines.push(String::new());
         return;
     }
     // Byte offsets throughout: each line is copied straight out of the paragraph.
-    let mut start = 0;
-    while start < paragraph.len() {
-        let end = line_end(paragraph, start, max_width, style);
+    let graphemes: Vec<(usize, f64)> =
+        paragraph.grapheme_indices(true).map(|(at, g)| (at, grapheme_width(g, style))).collect();
+    let breaks = break_opportunities(paragraph, &graphemes);
+    let mut first = 0; // index into `graphemes` of the line's first cluster
+    while first < graphemes.len() {
+        let start = graphemes[first].0;
+        let mut used = 0.0;
+        let mut past = first; // index of the first cluster that does not fit
+        while past < graphemes.len() && (past == first || used + graphemes[past].1 <= max_width) {
+            used += graphemes[past].1;
+            past += 1;
+        }
+        let fit = graphemes.get(past).map_or(paragraph.len(), |g| g.0);
+        let end = match fit == paragraph.len() {
+            true => fit,
+            false => breaks.iter().rev().copied().find(|&b| b > start && b <= fit).unwrap_or(fit),
+        };
         lines.push(paragraph[start..end].trim_end().to_owned());
         // A space where the line broke is not carried to the next line.
-        start = paragraph.len() - paragraph[end..].trim_start_matches(' ').len();
+        let next = paragraph.len() - paragraph[end..].trim_start_matches(' ').len();
+        first = graphemes.partition_point(|g| g.0 < next);
     }
 }
 
-/// The byte offset after the last character of the line that starts at byte `start`.
-fn line_end(paragraph: &str, start: usize, max_width: f64, style: Style) -> usize {
-    let mut used = 0.0;
-    let mut fit = start;
-    for c in paragraph[start..].chars() {
-        let w = style.advance(c);
-        if used + w > max_width && fit > start {
-            break;
-        }
-        used += w;
-        fit += c.len_utf8();
-    }
-    let Some(mut after) = paragraph[fit..].chars().next() else { return fit };
-    // Find the last allowed break at or before `fit`; if none, cut the word.
-    for (i, before) in paragraph[start..fit].char_indices().rev() {
-        if can_break(before, after) {
-            return start + i + before.len_utf8();
-        }
-        after = before;
-    }
-    fit
-}
-
-/// Whether a line may end between `before` and `after`.
-fn can_break(before: char, after: char) -> bool {
-    if NO_LINE_START.contains(after) || NO_LINE_END.contains(before) {
-        return false;
-    }
-    before == ' ' || after == ' ' || is_cjk(before) || is_cjk(after)
+/// Where a line may start inside `paragraph` (byte offsets, ascending): UAX #14's break
+/// opportunities at grapheme cluster boundaries, less those the Japanese rules forbid.
+fn break_opportunities(paragraph: &str, graphemes: &[(usize, f64)]) -> Vec<usize> {
+    unicode_linebreak::linebreaks(paragraph)
+        .map(|(at, _)| at)
+        .filter(|&at| at < paragraph.len())
+        .filter(|&at| graphemes.binary_search_by(|g| g.0.cmp(&at)).is_ok())
+        .filter(|&at| {
+            let before = paragraph[..at].chars().next_back();
+            let after = paragraph[at..].chars().next();
+            !after.is_some_and(|c| NO_LINE_START.contains(c))
+                && !before.is_some_and(|c| NO_LINE_END.contains(c))
+        })
+        .collect()
 }
 
 /// A Unicode noncharacter (U+FDD0…U+FDEF, and the last two code points of every plane): never
@@ -193,6 +225,48 @@ mod tests {
         assert_eq!(lines.join(" "), "Compares three vendors and asks for demos");
         let long = wrap(&"x".repeat(100), 50.0, TEN, 100);
         assert!(long.len() > 1 && long.iter().all(|l| width(l, TEN) <= 50.0));
+    }
+
+    #[test]
+    fn a_line_never_breaks_inside_a_grapheme_cluster() {
+        let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
+        let accented = "e\u{301}\u{302}";
+        let flag = "🇯🇵";
+        for text in [
+            family.repeat(12),
+            accented.repeat(30),
+            flag.repeat(20),
+            format!("{flag}{family}{accented}").repeat(8),
+        ] {
+            for width_em in 1..6 {
+                let lines = wrap(&text, width_em as f64 * 10.0, TEN, 1000);
+                assert_eq!(lines.concat(), text, "nothing lost at {width_em} em");
+                for line in &lines {
+                    let clusters: Vec<&str> = line.graphemes(true).collect();
+                    assert!(
+                        clusters.iter().all(|g| [family, accented, flag].contains(g)),
+                        "a cluster was split at {width_em} em: {line:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(width(family, TEN), width("👨", TEN), "an emoji sequence is one advance wide");
+        let cut = wrap(&family.repeat(40), 30.0, TEN, 1);
+        assert!(cut[0].ends_with('…') && cut[0].trim_end_matches('…').graphemes(true).all(|g| g == family));
+    }
+
+    #[test]
+    fn numbers_and_words_stay_whole_where_uax14_keeps_them() {
+        let lines = wrap("達成率は 12.5% で、前年比 +3pt。", 55.0, TEN, 10);
+        assert!(lines.iter().any(|l| l.contains("12.5%")), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("+3pt")), "{lines:?}");
+    }
+
+    #[test]
+    fn an_overlong_grapheme_is_found_where_it_starts() {
+        assert_eq!(overlong_grapheme("ok 👨\u{200D}👩\u{200D}👧\u{200D}👦"), None);
+        let tower = format!("ab{}", "x".to_owned() + &"\u{301}".repeat(50));
+        assert_eq!(overlong_grapheme(&tower), Some((3, 51)));
     }
 
     #[test]

@@ -76,6 +76,16 @@ fn bounded(field: &str, value: &str, max_chars: usize, multiline: bool) -> Check
             format!("holds the control character U+{:04X} at character {}", c as u32, at + 1),
         ));
     }
+    if let Some((at, count)) = crate::text::overlong_grapheme(value) {
+        return Err(Problem::at(
+            field,
+            format!(
+                "stacks {} marks on the character at {at}; at most {} fit on one character",
+                count - 1,
+                crate::text::MAX_GRAPHEME_CHARS - 1
+            ),
+        ));
+    }
     if let Some((at, c)) = value.chars().enumerate().find(|&(_, c)| crate::text::is_noncharacter(c)) {
         return Err(Problem::at(
             field,

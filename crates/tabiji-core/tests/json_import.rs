@@ -111,6 +111,9 @@ fn windows_line_ends_in_text_become_lf_and_noncharacters_are_refused() {
 
     v["map"]["cards"][0]["text"] = serde_json::json!("a lone \r is still refused");
     assert!(import_error(&v).to_string().contains("control character U+000D"));
+    v["map"]["cards"][0]["text"] = serde_json::json!(format!("ab{}", "x".to_owned() + &"\u{301}".repeat(50)));
+    let err = import_error(&v).to_string();
+    assert!(err.contains("stacks 50 marks on the character at 3; at most 11 fit"), "{err}");
     v["map"]["cards"][0]["text"] = serde_json::json!("x\u{FFFE}");
     let err = import_error(&v).to_string();
     assert!(err.contains("$.map.cards[0].text") && err.contains("noncharacter U+FFFE"), "{err}");

@@ -41,9 +41,11 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     )
 });
 
-/// Schema 6 refuses noncharacters (XML, and so SVG and Office files, cannot carry them) and two
-/// revisions of one name; a file that held them opens after the upgrade with each noncharacter
-/// replaced by U+FFFD and each repeated revision name numbered: `名前 (2)`.
+/// Schema 6 refuses noncharacters (XML, and so SVG and Office files, cannot carry them), a letter
+/// under a tower of combining marks and two revisions of one name; a file that held them opens
+/// after the upgrade with each noncharacter replaced by U+FFFD, each tower cut to
+/// [`crate::text::MAX_GRAPHEME_CHARS`] characters and each repeated revision name numbered:
+/// `名前 (2)`.
 fn clean_what_schema_6_refuses(tx: &Transaction) -> HookResult {
     let tables: Vec<String> = tx
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?
@@ -62,11 +64,7 @@ fn clean_what_schema_6_refuses(tx: &Transaction) -> HookResult {
                 .collect::<Result<_, _>>()?;
             for (rowid, text) in rows {
                 let Some(text) = text else { continue };
-                if text.chars().any(crate::text::is_noncharacter) {
-                    let cleaned: String = text
-                        .chars()
-                        .map(|c| if crate::text::is_noncharacter(c) { '\u{FFFD}' } else { c })
-                        .collect();
+                if let Some(cleaned) = crate::text::cleaned(&text) {
                     tx.execute(
                         &format!("UPDATE \"{table}\" SET \"{column}\" = ?1 WHERE rowid = ?2"),
                         (cleaned, rowid),
@@ -138,6 +136,7 @@ mod tests {
         conn.execute_batch(
             "INSERT INTO map_info VALUES (1, 'マップ\u{FFFE}', '', 'ja', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');\n\
              INSERT INTO stage (id, position, name, width) VALUES ('st_1', 0, '認知\u{FDD0}', 280);\n\
+             INSERT INTO lane (id, position, kind, name, hidden) VALUES ('ln_1', 0, 'free_text', 'Z\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}\u{301}', 0);\n\
              INSERT INTO kpi (id, stage_id, position, name, unit, target, actual, period, source)\n\
              VALUES ('kp_1', 'st_1', 0, '解約率', '%', 3, 4, '2026-Q3', 'CRM');\n\
              INSERT INTO revision VALUES ('rv_1', '初稿', '2026-01-01T00:00:00Z', '{}'),\n\
@@ -150,6 +149,11 @@ mod tests {
         assert_eq!(one("SELECT sample || '/' || fiscal_year_start FROM kpi, map_info"), "0/4");
         assert_eq!(one("SELECT title FROM map_info"), "マップ\u{FFFD}");
         assert_eq!(one("SELECT name FROM stage"), "認知\u{FFFD}");
+        assert_eq!(
+            one("SELECT CAST(length(name) AS TEXT) FROM lane"),
+            "12",
+            "a letter and eleven of its fourteen marks"
+        );
         assert_eq!(one("SELECT map FROM revision WHERE id = 'rv_3'"), "{\"t\":\"\u{FFFD}\"}");
         assert_eq!(
             one("SELECT group_concat(name, '|') FROM (SELECT name FROM revision ORDER BY created_at)"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en";
-import { errorText, format, formatDate, formatNumber, t, useLanguage } from "./index.svelte";
+import { errorText, format, formatDate, formatNumber, periodLabel, t, useLanguage } from "./index.svelte";
 import { read, sourceFiles } from "../../testing/sources";
 import { ja } from "./ja";
 
@@ -101,5 +101,16 @@ describe("formatDate and formatNumber", () => {
 
   it("leave what is not a date as it is", () => {
     expect(formatDate("not a date")).toBe("not a date");
+  });
+});
+
+describe("periods", () => {
+  it("read as 年度 in Japanese and stay as kept in English", () => {
+    useLanguage("ja");
+    expect(periodLabel("FY2026")).toBe("2026年度");
+    expect(periodLabel("FY2026-Q1")).toBe("2026年度 第1四半期");
+    expect(periodLabel("2026-11")).toBe("2026-11");
+    useLanguage("en");
+    expect(periodLabel("FY2026")).toBe("FY2026");
   });
 });

@@ -53,6 +53,14 @@ const numberFormat = perLanguage((language) => new Intl.NumberFormat(language, {
 
 const monthFormat = perLanguage((language) => new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" }));
 
+/** A period as people read it: a fiscal year is 年度 in Japanese (`FY2026` is 2026年度, `FY2026-Q1`
+ * 2026年度 第1四半期); every other period shows as kept. The core's `actuals::period::label`. */
+export function periodLabel(period: string): string {
+  const fiscal = /^FY(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!fiscal || locale.language !== "ja") return period;
+  return fiscal[2] ? `${fiscal[1]}年度 第${fiscal[2]}四半期` : `${fiscal[1]}年度`;
+}
+
 /** The name of month 1–12 in the interface's language: "April", "4月". */
 export function monthName(month: number): string {
   return monthFormat().format(new Date(Date.UTC(2026, month - 1, 1)));
