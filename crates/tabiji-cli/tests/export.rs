@@ -194,6 +194,7 @@ fn hostile_text_exports_safely_and_survives_the_round_trip() {
         &"長文".repeat(5_000),
         "絵文字 😀🎉 and a family 👨‍👩‍👧",
         "مرحبا بالعالم שלום",
+        "override left open \u{202E}reversed",
     ];
     let cards = map["map"]["cards"].as_array_mut().unwrap();
     for (card, text) in cards.iter_mut().zip(hostile) {
@@ -213,6 +214,14 @@ fn hostile_text_exports_safely_and_survives_the_round_trip() {
         &["-c", "import sys, xml.etree.ElementTree as ET\nprint(sorted({e.tag.split('}')[-1] for e in ET.parse(sys.argv[1]).iter()}))", s(&svg)],
     );
     assert!(!elements.contains("script"), "no user text became an element: {elements}");
+    // Right-to-left text and a direction override are each isolated in their own line.
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawn.contains(">\u{2068}override left open \u{202E}reversed\u{2069}<"),
+        "the override is isolated"
+    );
+    assert!(drawn.contains(">\u{2068}مرحبا بالعالم שלום\u{2069}<"), "right-to-left text is isolated");
+    assert!(drawn.contains(">tab and<") || drawn.contains(">tab\tand<"), "other text is drawn as it is");
     for format in ["png", "pdf"] {
         let out = dir.path().join(format!("hostile.{format}"));
         export(&hostile_map, &out, &["--format", format]);

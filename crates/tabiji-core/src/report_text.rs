@@ -105,9 +105,12 @@ const EN: Words = Words {
     none: "none",
 };
 
-/// `template` with each `{key}` replaced by its value.
+/// `template` with each `{key}` replaced by its value, isolated ([`text::isolated`]) so that the
+/// direction of a name the user typed never reorders the sentence around it.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_owned(), |text, (key, value)| text.replace(&format!("{{{key}}}"), value))
+    values.iter().fold(template.to_owned(), |text, (key, value)| {
+        text.replace(&format!("{{{key}}}"), &text::isolated(value))
+    })
 }
 
 fn percent(rate: f64) -> String {

@@ -42,10 +42,51 @@ pub fn width(text: &str, style: Style) -> f64 {
     text.graphemes(true).map(|g| grapheme_width(g, style)).sum()
 }
 
-/// The width of a grapheme cluster: its first character's. Marks stacked on a letter, the joined
-/// parts of an emoji and the second half of a flag are drawn within that one advance.
+/// The width of a grapheme cluster as the painters draw it with the bundled font: its first
+/// character's advance, plus that of each later character that is not drawn onto it. Marks
+/// stacked on a letter, variation selectors and skin tones take no room of their own; the parts of
+/// an emoji sequence and the two letters of a flag, which the font has no single glyph for, take
+/// one advance each, as they are drawn. Direction marks and zero-width characters take none.
 fn grapheme_width(grapheme: &str, style: Style) -> f64 {
-    grapheme.chars().next().map_or(0.0, |c| style.advance(c))
+    let mut chars = grapheme.chars();
+    let Some(first) = chars.next() else { return 0.0 };
+    let advance = |c: char| if is_invisible(c) { 0.0 } else { style.advance(c) };
+    advance(first) + chars.filter(|&c| !extends_a_cluster(c)).map(advance).sum::<f64>()
+}
+
+/// Whether `c` joins the character before it in one cluster (a combining mark, a variation
+/// selector, a skin tone, a joiner) rather than starting a new one.
+fn extends_a_cluster(c: char) -> bool {
+    let mut pair = [0u8; 8];
+    pair[0] = b'a';
+    let len = 1 + c.encode_utf8(&mut pair[1..]).len();
+    std::str::from_utf8(&pair[..len]).is_ok_and(|s| s.graphemes(true).count() == 1)
+}
+
+/// Characters drawn as nothing: direction marks, embeddings and isolates, zero-width spaces and
+/// joiners, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// First strong isolate and pop directional isolate (UAX #9).
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// `text` as a painter is to set it: a text that holds right-to-left letters or direction
+/// controls is isolated (between FSI and PDI), so that it takes its own direction from its first
+/// strong letter, its controls end with it, and nothing around it is reordered. Other text, by
+/// far the most, is returned as it is. Every painter (the webview, resvg for PNG and PDF) runs
+/// the Unicode bidirectional algorithm on the same isolated text and orders it alike.
+pub fn isolated(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_bidi::BidiClass::{AL, FSI as Fsi, LRE, LRI, LRO, PDF, PDI as Pdi, R, RLE, RLI, RLO};
+    let needs = text.chars().any(|c| {
+        matches!(unicode_bidi::bidi_class(c), R | AL | LRE | RLE | LRO | RLO | PDF | LRI | RLI | Fsi | Pdi)
+    });
+    match needs {
+        true => format!("{FSI}{text}{PDI}").into(),
+        false => text.into(),
+    }
 }
 
 /// The most characters one grapheme cluster may hold: enough for the longest emoji sequences
@@ -93,7 +134,8 @@ pub fn wrap(text: &str, max_width: f64, style: Style, max_lines: usize) -> Vec<S
             ellipsize(last, max_width, style);
         }
     }
-    lines
+    // Each line is painted as a text of its own: isolated, a control in one line reaches no other.
+    lines.into_iter().map(|line| isolated(&line).into_owned()).collect()
 }
 
 /// Shortens `line` by whole grapheme clusters until "…" fits after it.
@@ -250,7 +292,9 @@ mod tests {
                 }
             }
         }
-        assert_eq!(width(family, TEN), width("👨", TEN), "an emoji sequence is one advance wide");
+        assert_eq!(width(accented, TEN), width("e", TEN), "marks are drawn onto their letter");
+        assert_eq!(width(family, TEN), 4.0 * width("👨", TEN), "each part of the sequence is drawn");
+        assert_eq!(width(flag, TEN), 2.0 * width("🇯", TEN));
         let cut = wrap(&family.repeat(40), 30.0, TEN, 1);
         assert!(cut[0].ends_with('…') && cut[0].trim_end_matches('…').graphemes(true).all(|g| g == family));
     }
@@ -267,6 +311,28 @@ mod tests {
         assert_eq!(overlong_grapheme("ok 👨\u{200D}👩\u{200D}👧\u{200D}👦"), None);
         let tower = format!("ab{}", "x".to_owned() + &"\u{301}".repeat(50));
         assert_eq!(overlong_grapheme(&tower), Some((3, 51)));
+    }
+
+    #[test]
+    fn text_with_right_to_left_letters_or_direction_controls_is_isolated_and_nothing_else() {
+        assert_eq!(isolated("展示会 Trade show 12%"), "展示会 Trade show 12%");
+        assert_eq!(isolated("שלום world"), "\u{2068}שלום world\u{2069}");
+        assert_eq!(isolated("abc\u{202E}def"), "\u{2068}abc\u{202E}def\u{2069}");
+        assert_eq!(width("\u{2068}ab\u{202E}\u{2069}", TEN), width("ab", TEN), "controls take no width");
+        // An override left open in one card's line: the line is isolated, so the text after it
+        // in a sentence keeps its order.
+        let line = &wrap("abc\u{202E}def", 1000.0, TEN, 1)[0];
+        let sentence = format!("{line}: cost 100");
+        let bidi = unicode_bidi::BidiInfo::new(&sentence, Some(unicode_bidi::Level::ltr()));
+        let shown = bidi.reorder_line(&bidi.paragraphs[0], bidi.paragraphs[0].range.clone());
+        assert!(shown.ends_with(": cost 100"), "{shown:?}");
+        let leaking = "abc\u{202E}def: cost 100";
+        let bidi = unicode_bidi::BidiInfo::new(leaking, Some(unicode_bidi::Level::ltr()));
+        let shown = bidi.reorder_line(&bidi.paragraphs[0], bidi.paragraphs[0].range.clone());
+        assert!(
+            !shown.ends_with(": cost 100"),
+            "without the isolate the override reorders the rest: {shown:?}"
+        );
     }
 
     #[test]
