@@ -27,11 +27,16 @@ fn a_schema_5_map_opens_migrated_backed_up_and_cleaned() {
     assert_eq!(map["version"], 2);
     assert_eq!(map["map"]["info"]["fiscal_year_start"], 4);
     let kpis = map["map"]["kpis"].as_array().unwrap();
-    assert!(kpis.iter().all(|k| k["better"] == "higher" && k["sample"] == false), "existing KPIs keep their meaning");
-    let text = map["map"]["cards"].as_array().unwrap().iter().find(|c| c["id"] == "cd_2").unwrap()["text"].clone();
+    assert!(
+        kpis.iter().all(|k| k["better"] == "higher" && k["sample"] == false),
+        "existing KPIs keep their meaning"
+    );
+    let text =
+        map["map"]["cards"].as_array().unwrap().iter().find(|c| c["id"] == "cd_2").unwrap()["text"].clone();
     assert!(text.as_str().unwrap().ends_with('\u{FFFD}'), "the noncharacter became U+FFFD: {text}");
     let revisions: Value = serde_json::from_str(&ok(&["revision", "list", s(&file), "--json"])).unwrap();
-    let names: Vec<&str> = revisions.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        revisions.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["2026年 第3四半期", "2026年 第3四半期 (2)"]);
     // A revision saved before the upgrade still reads, in the JSON form of its day.
     let diff = ok(&["revision", "diff", s(&file), "2026年 第3四半期"]);
