@@ -167,8 +167,7 @@ pub struct ValueCount {
 /// value mapping can name, such as a CRM's deal stages.
 pub fn column_values(bytes: &[u8], column: &str, limit: usize) -> Result<Vec<ValueCount>> {
     let table = read_table(bytes)?;
-    let wanted = column.trim().to_lowercase();
-    let Some(index) = table.header.fields.iter().position(|h| h.trim().to_lowercase() == wanted) else {
+    let Some(index) = column_named(&table.header.fields, column) else {
         return Err(refuse(format!(
             "no column {column:?}; the columns are {}",
             table.header.fields.join(", ")
@@ -204,7 +203,16 @@ fn read_table(bytes: &[u8]) -> Result<table::Table> {
 
 /// The first column whose header is one of `usual` (ignoring case and surrounding blanks).
 fn usual_column(header: &[String], usual: &[&str]) -> Option<usize> {
-    header.iter().position(|h| usual.iter().any(|u| u.to_lowercase() == h.trim().to_lowercase()))
+    header.iter().position(|h| usual.iter().any(|u| same_header(h, u)))
+}
+
+/// The column whose header is `name` (ignoring case and surrounding blanks).
+fn column_named(header: &[String], name: &str) -> Option<usize> {
+    header.iter().position(|h| same_header(h, name))
+}
+
+fn same_header(header: &str, name: &str) -> bool {
+    header.trim().to_lowercase() == name.trim().to_lowercase()
 }
 
 /// How often an import reports its progress, in rows.
@@ -238,7 +246,7 @@ pub fn plan_reporting(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Plan> {
     let table = read_table(bytes)?;
-    let columns = Columns::find(&table.header, mapping, period.is_some())?;
+    let columns = Columns::find(&table.header, mapping, period)?;
     let rows = &table.rows;
     // Checked once the columns are known, so that a wrong mapping is named first.
     if rows.is_empty() {
@@ -283,24 +291,23 @@ pub fn plan_reporting(
             },
             None => None,
         };
-        let named = match (&mapping.kpi_name, columns.kpi) {
-            (Some(name), _) => name.clone(),
-            (None, Some(column)) => match translate(column, &mapping.kpi_values) {
-                Some(named) => named,
+        let (named, kpi_column) = match columns.kpi {
+            KpiFrom::EveryRow(name) => (name.to_owned(), columns.stage.unwrap_or(0)),
+            KpiFrom::Column(column) => match translate(column, &mapping.kpi_values) {
+                Some(named) => (named, column),
                 None => continue,
             },
-            (None, None) => unreachable!("a KPI column is required without a KPI for every row"),
         };
         let kpi = match find_kpi(map, &named, stage.as_deref()) {
             Ok(kpi) => kpi,
             Err(message) => {
-                problems.push(at(columns.kpi.or(columns.stage).unwrap_or(0), message));
+                problems.push(at(kpi_column, message));
                 continue;
             }
         };
-        let value = match (mapping.aggregate, columns.actual) {
-            (Aggregate::Count, _) => 1.0,
-            (_, Some(column)) => match table::figure(cell(column)) {
+        let value = match columns.actual {
+            None => 1.0,
+            Some(column) => match table::figure(cell(column)) {
                 Figure::Number(value) => value,
                 Figure::Missing => {
                     summary.missing += 1;
@@ -311,7 +318,6 @@ pub fn plan_reporting(
                     continue;
                 }
             },
-            (_, None) => unreachable!("an actual column is required unless rows are counted"),
         };
         let target = match columns.target.map(|column| (column, table::figure(cell(column)))) {
             Some((column, Figure::NotANumber)) => {
@@ -321,27 +327,22 @@ pub fn plan_reporting(
             Some((_, Figure::Number(target))) => Some(target),
             Some((_, Figure::Missing)) | None => None,
         };
-        let period = match (period, columns.period) {
-            (Some(given), _) => Ok(period::as_written(given)),
-            (None, Some(column)) => period::bucket(cell(column), mapping.period_unit, fiscal_start),
-            (None, None) => unreachable!("a period column was required above"),
+        let period = match &columns.period {
+            PeriodFrom::Given(period) => period.clone(),
+            PeriodFrom::Column(column) => {
+                match period::bucket(cell(*column), mapping.period_unit, fiscal_start)
+                    .and_then(checked_period)
+                {
+                    Ok(period) => period,
+                    Err(message) => {
+                        problems.push(at(*column, message));
+                        continue;
+                    }
+                }
+            }
         };
-        let column = columns.period.unwrap_or(0);
-        let period = match period {
-            Ok(period) if period.is_empty() => Err("the period is empty".to_owned()),
-            Ok(period) => crate::validate::label("period", &period)
-                .map(|()| period)
-                .map_err(|problem| format!("the period {}", problem.message)),
-            Err(message) => Err(message),
-        };
-        match period {
-            Ok(period) => groups.entry((kpi.id.as_str(), period)).or_default().push(Entry {
-                line: row.line,
-                value,
-                target,
-            }),
-            Err(message) => problems.push(at(column, message)),
-        }
+        let entry = Entry { line: row.line, value, target };
+        groups.entry((kpi.id.as_str(), period)).or_default().push(entry);
     }
 
     let mut figures: BTreeMap<&str, BTreeMap<String, (f64, Option<f64>)>> = BTreeMap::new();
@@ -404,31 +405,41 @@ pub fn plan_reporting(
     Ok(Plan { op, summary })
 }
 
-/// The columns a mapping reads, by index.
-struct Columns {
-    kpi: Option<usize>,
+/// Where a row's KPI, figure and period come from, and the columns a mapping reads, by index.
+struct Columns<'a> {
+    kpi: KpiFrom<'a>,
+    /// `None`: rows are counted.
     actual: Option<usize>,
     target: Option<usize>,
-    period: Option<usize>,
+    period: PeriodFrom,
     stage: Option<usize>,
 }
 
-impl Columns {
-    fn find(header: &table::Row, mapping: &Mapping, period_given: bool) -> Result<Columns> {
+enum KpiFrom<'a> {
+    /// The KPI every row counts towards.
+    EveryRow(&'a str),
+    Column(usize),
+}
+
+enum PeriodFrom {
+    /// One period for every row, as written and already checked.
+    Given(String),
+    Column(usize),
+}
+
+impl<'a> Columns<'a> {
+    fn find(header: &table::Row, mapping: &'a Mapping, period: Option<&str>) -> Result<Columns<'a>> {
         let listed = || header.fields.join(", ");
         let find = |named: &Option<String>, usual: &[&str], what: &str| -> Result<Option<usize>> {
             match named {
-                Some(name) => {
-                    let wanted = name.trim().to_lowercase();
-                    match header.fields.iter().position(|h| h.trim().to_lowercase() == wanted) {
-                        Some(found) => Ok(Some(found)),
-                        None => Err(refuse(format!(
-                            "line {}: no column {name:?} for the {what}; the columns are {}",
-                            header.line,
-                            listed()
-                        ))),
-                    }
-                }
+                Some(name) => match column_named(&header.fields, name) {
+                    Some(found) => Ok(Some(found)),
+                    None => Err(refuse(format!(
+                        "line {}: no column {name:?} for the {what}; the columns are {}",
+                        header.line,
+                        listed()
+                    ))),
+                },
                 None => Ok(usual_column(&header.fields, usual)),
             }
         };
@@ -442,8 +453,8 @@ impl Columns {
             })
         };
         let kpi = match &mapping.kpi_name {
-            Some(_) => None,
-            None => Some(required(
+            Some(name) => KpiFrom::EveryRow(name),
+            None => KpiFrom::Column(required(
                 find(&mapping.kpi, KPI_HEADERS, "KPI")?,
                 "KPI",
                 "name it in a mapping: \"kpi\": \"column\", or give one KPI for every row: \"kpi_name\"",
@@ -457,9 +468,9 @@ impl Columns {
                 "name it in a mapping: \"actual\": \"column\", or count the rows: \"aggregate\": \"count\"",
             )?),
         };
-        let period = match period_given {
-            true => None,
-            false => Some(required(
+        let period = match period {
+            Some(given) => PeriodFrom::Given(checked_period(period::as_written(given)).map_err(refuse)?),
+            None => PeriodFrom::Column(required(
                 find(&mapping.period, PERIOD_HEADERS, "period")?,
                 "period",
                 "name one in a mapping, or give the period for every row",
@@ -473,6 +484,16 @@ impl Columns {
             stage: find(&mapping.stage, STAGE_HEADERS, "stage")?,
         })
     }
+}
+
+/// `period` if it can be kept as a period, else why not.
+fn checked_period(period: String) -> std::result::Result<String, String> {
+    if period.is_empty() {
+        return Err("the period is empty".to_owned());
+    }
+    crate::validate::label("period", &period)
+        .map(|()| period)
+        .map_err(|problem| format!("the period {}", problem.message))
 }
 
 /// Two rows that cannot both stand: by their lines.
